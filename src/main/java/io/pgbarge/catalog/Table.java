@@ -13,15 +13,40 @@ import java.util.stream.Collectors;
  * @param persistence    'p' permanent, 'u' unlogged
  * @param estimatedRows  pg_class.reltuples (may be -1 when never analyzed)
  * @param estimatedBytes heap + TOAST size in bytes, for progress and scheduling
+ * @param acl            relacl as text, or null for the default privileges
+ * @param defaultAcl     acldefault('r', relowner) as text, what a NULL relacl means
  */
 public record Table(long oid, String schema, String name, char relkind, char persistence, String owner,
                     List<Column> columns, long estimatedRows, long estimatedBytes, String comment, String acl,
-                    Details details) {
+                    String defaultAcl, Details details) {
 
-    /** Everything only the DDL needs; the tables reader may grow it. */
-    public record Details(String partitionKey, String partitionBound, List<String> parents,
-                          List<String> reloptions, List<String> toastReloptions, String accessMethod,
-                          String ofType, char replicaIdentity, String tablespace) {
+    public Table {
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * Everything only the DDL needs.
+     *
+     * @param namespaceOid    the schema's oid
+     * @param rowTypeOid      reltype: the table's composite type, which functions may name
+     * @param partition       relispartition: attached to a partitioned parent (the first of {@code parentOids})
+     * @param partitionKey    pg_get_partkeydef for relkind 'p': {@code RANGE (a)}, else null
+     * @param partitionBound  pg_get_expr(relpartbound): {@code FOR VALUES FROM (1) TO (10)}, or null
+     * @param parentOids      pg_inherits parents in inhseqno order (one for a partition)
+     * @param reloptions      {@code fillfactor=70} …
+     * @param toastReloptions the TOAST table's reloptions, without the {@code toast.} prefix
+     * @param accessMethod    the table access method when it is not heap, else null
+     * @param ofType          format_type(reloftype) of a typed table, else null
+     * @param replicaIdentity relreplident: 'd' default, 'n' nothing, 'f' full, 'i' index
+     */
+    public record Details(long namespaceOid, long rowTypeOid, boolean partition, String partitionKey,
+                          String partitionBound, List<Long> parentOids, List<String> reloptions,
+                          List<String> toastReloptions, String accessMethod, String ofType, char replicaIdentity) {
+        public Details {
+            parentOids = List.copyOf(parentOids);
+            reloptions = List.copyOf(reloptions);
+            toastReloptions = List.copyOf(toastReloptions);
+        }
     }
 
     public String qualifiedName() {

@@ -6,10 +6,38 @@ import java.util.List;
 
 /**
  * Tables with their columns, defaults, constraints, indexes and triggers, as immutable records.
- * STUB: being written by the tables engineer.
+ * Indexes include those of materialized views.
  */
-public record TableObjects(List<Table> tables) {
+public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, List<Constraint> constraints,
+                           List<Index> indexes, List<Trigger> triggers) {
+
+    public TableObjects {
+        tables = List.copyOf(tables);
+        defaults = List.copyOf(defaults);
+        constraints = List.copyOf(constraints);
+        indexes = List.copyOf(indexes);
+        triggers = List.copyOf(triggers);
+    }
+
+    /**
+     * Reads everything with an empty search_path, as pg_dump does, so that format_type and the
+     * pg_get_*def functions qualify every name with its schema; the old search_path is put back after.
+     */
     public static TableObjects read(Connection c, ServerInfo server) throws SQLException {
-        return new TableObjects(List.of());
+        String old = CatalogQuery.list(c, "SELECT pg_catalog.current_setting('search_path')", rs -> rs.getString(1)).get(0);
+        setSearchPath(c, "");
+        try {
+            return new TableObjects(TableReader.read(c, server), ColumnDefaultReader.read(c), ConstraintReader.read(c),
+                    IndexReader.read(c), TriggerReader.read(c));
+        } finally {
+            setSearchPath(c, old);
+        }
+    }
+
+    private static void setSearchPath(Connection c, String value) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            ps.setString(1, value);
+            ps.execute();
+        }
     }
 }

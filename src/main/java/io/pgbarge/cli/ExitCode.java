@@ -1,0 +1,23 @@
+package io.pgbarge.cli;
+
+/** pgbarge's exit codes, one per class of failure (the README has the table). */
+public final class ExitCode {
+    public static final int OK = 0;
+    /** an unexpected internal error (a bug): run with -v and report it */
+    public static final int INTERNAL = 1;
+    /** invalid flags, arguments or connection strings */
+    public static final int USAGE = 2;
+    /** a server could not be reached or refused the login */
+    public static final int CONNECTION = 3;
+    /** the target already holds objects the copy would create (use --clean) */
+    public static final int TARGET_NOT_EMPTY = 4;
+    /** a server refused a statement or a copy during the run */
+    public static final int RUN_FAILED = 5;
+    /** the copy finished but row counts differ */
+    public static final int MISMATCH = 6;
+    /** interrupted (Ctrl-C) */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,68 @@
+package io.pgbarge.copy;
+
+import io.pgbarge.catalog.Table;
+import io.pgbarge.exec.StepFailedException;
+import io.pgbarge.exec.StepRunner;
+import io.pgbarge.exec.WorkerSessions;
+import io.pgbarge.plan.Step;
+import io.pgbarge.report.RunProgress;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** What each kind of step does on a worker's sessions during a copy. */
+final class StepWork implements StepRunner {
+    private final RunProgress progress;
+    private final Map<Long, RunProgress.TableState> states;
+    private final Map<Long, CopyResult.TableRows> copied;
+
+    StepWork(RunProgress progress, Map<Long, RunProgress.TableState> states, Map<Long, CopyResult.TableRows> copied) {
+        this.progress = progress;
+        this.states = states;
+        this.copied = copied;
+    }
+
+    @Override
+    public void run(Step step, WorkerSessions s) throws Exception {
+        Instant start = Instant.now();
+        switch (step.kind()) {
+            case COPY -> copy(step.table(), s);
+            case ANALYZE -> sql(step, s, "ANALYZE " + step.table().qualifiedName());
+            case SQL -> sql(step, s, step.statement().sql());
+        }
+        progress.stepFinished(step.kind().name(), step.describe(), Duration.between(start, Instant.now()));
+    }
+
+    private void copy(Table t, WorkerSessions s) throws StepFailedException {
+        RunProgress.TableState state = states.get(t.oid());
+        state.bytes.set(0);
+        progress.tableStarted(state);
+        TableCopier.Counts counts;
+        try {
+            counts = TableCopier.copy(t, s.source(), s.target(), state);
+        } catch (SQLException e) {
+            progress.tableFailed(state);
+            String server = e instanceof TableCopier.SideException side ? side.side : "target";
+            throw new StepFailedException("copy of table " + t.qualifiedName(), server, null,
+                    e instanceof TableCopier.SideException ? e.getCause() : e);
+        }
+        if (counts.sourceRows() != counts.targetRows()) {
+            progress.tableFailed(state);
+            throw new StepFailedException("copy of table " + t.qualifiedName(), "target", null,
+                    new SQLException("the source sent " + counts.sourceRows() + " rows but the target stored "
+                            + counts.targetRows()));
+        }
+        progress.tableFinished(state, counts.targetRows());
+        copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+    }
+
+    private static void sql(Step step, WorkerSessions s, String sql) throws StepFailedException {
+        try (var st = s.target().createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new StepFailedException(step.describe(), "target", sql, e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.pgbarge.copy;
+
+import io.pgbarge.ddl.Statement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the objects a copy would create that the target already has, so that a copy into a
+ * non-empty target is refused up front (naming them) instead of failing half-way.
+ */
+public final class TargetConflicts {
+    private TargetConflicts() {
+    }
+
+    /** The creating statements whose object exists on the target. Extensions are created IF NOT EXISTS. */
+    public static List<Statement> find(Connection target, List<Statement> statements) throws SQLException {
+        List<Statement> creating = statements.stream()
+                .filter(s -> s.creates() != null && !s.creates().objectType().equals("EXTENSION"))
+                .toList();
+        List<Statement> found = new ArrayList<>();
+        final int batch = 500;
+        for (int i = 0; i < creating.size(); i += batch) {
+            List<Statement> part = creating.subList(i, Math.min(creating.size(), i + batch));
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int j = 0; j < part.size(); j++) {
+                sql.append(j == 0 ? "" : ", ").append("(").append(part.get(j).creates().lookup()).append(") IS NOT NULL");
+            }
+            try (var st = target.createStatement(); var rs = st.executeQuery(sql.toString())) {
+                rs.next();
+                for (int j = 0; j < part.size(); j++) {
+                    if (rs.getBoolean(j + 1)) {
+                        found.add(part.get(j));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** DROP … IF EXISTS … CASCADE for each conflicting object, dependents first. */
+    public static List<String> dropStatements(List<Statement> conflicts) {
+        List<String> drops = new ArrayList<>();
+        for (int i = conflicts.size() - 1; i >= 0; i--) {
+            drops.add(conflicts.get(i).creates().dropSql());
+        }
+        return drops;
+    }
+}

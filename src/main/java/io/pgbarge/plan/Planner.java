@@ -1,0 +1,296 @@
+package io.pgbarge.plan;
+
+import io.pgbarge.catalog.Dependency;
+import io.pgbarge.catalog.Table;
+import io.pgbarge.ddl.Keys;
+import io.pgbarge.ddl.Section;
+import io.pgbarge.ddl.Statement;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Turns statements and tables into a {@link Plan}: orders pre-data statements by their keys and
+ * pg_depend, moves statements that need post-data objects into post-data, and builds the step DAG.
+ */
+public final class Planner {
+    /** Post-data work on a table that has landed jumps ahead of copies of smaller tables. */
+    private static final long AFTER_DATA_BONUS = 1L << 50;
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Node> providers = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private static final class Node {
+        final int index;
+        final Statement statement;
+        final Table copyOf;
+        final Set<Node> needs = new LinkedHashSet<>();
+        Section section;
+
+        Node(int index, Statement statement, Table copyOf) {
+            this.index = index;
+            this.statement = statement;
+            this.copyOf = copyOf;
+            this.section = statement != null ? statement.section() : Section.DATA;
+        }
+
+        Set<String> provides() {
+            return statement != null ? statement.provides() : Set.of(Keys.data(copyOf.oid()));
+        }
+
+        String describe() {
+            return statement != null ? statement.kind().toLowerCase() + " " + statement.name()
+                    : "data of " + copyOf.qualifiedName();
+        }
+    }
+
+    /**
+     * @param roleExists tells whether a role exists on the target; statements naming a missing role
+     *                   are left out with a note
+     * @param copyData   false for a schema-only copy
+     */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             Predicate<String> roleExists, boolean copyData) {
+        return new Planner().plan(statements, dependencies, tables, roleExists, copyData);
+    }
+
+    private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                      Predicate<String> roleExists, boolean copyData) {
+        for (Statement s : statements) {
+            String missing = s.roles().stream().filter(r -> !roleExists.test(r)).findFirst().orElse(null);
+            if (missing != null) {
+                notes.add(skipNote(s, missing));
+                continue;
+            }
+            if (!copyData && (s.section() == Section.DATA || s.kind().equals("MATERIALIZED VIEW DATA"))) {
+                continue;
+            }
+            add(new Node(nodes.size(), s, null));
+        }
+        Map<Long, Table> byOid = new HashMap<>();
+        for (Table t : tables) {
+            byOid.put(t.oid(), t);
+            if (copyData && t.hasData()) {
+                add(new Node(nodes.size(), null, t));
+            }
+        }
+        link(dependencies);
+        linkRefreshes();
+        promote();
+        List<Statement> pre = orderPreData();
+        List<Step> steps = buildSteps(byOid);
+        return new Plan(pre, steps, List.copyOf(notes));
+    }
+
+    private static String skipNote(Statement s, String role) {
+        return switch (s.kind()) {
+            case "OWNER" -> s.name() + ": owner left as the target login, role " + role + " does not exist on the target";
+            case "ACL" -> s.name() + ": grant left out, role " + role + " does not exist on the target";
+            default -> s.kind().toLowerCase() + " " + s.name() + " left out: role " + role + " does not exist on the target";
+        };
+    }
+
+    private void add(Node n) {
+        nodes.add(n);
+        for (String key : n.provides()) {
+            Node prev = providers.putIfAbsent(key, n);
+            if (prev != null && prev != n) {
+                notes.add("internal: " + key + " is created by both " + prev.describe() + " and " + n.describe());
+            }
+        }
+    }
+
+    private void link(List<Dependency> dependencies) {
+        for (Node n : nodes) {
+            if (n.statement == null) {
+                continue;
+            }
+            for (String key : n.statement.requires()) {
+                Node p = providers.get(key);
+                if (p != null && p != n) {
+                    n.needs.add(p);
+                }
+            }
+        }
+        for (Dependency d : dependencies) {
+            // Internal dependencies tie parts to the statement that creates them (a view's rule, a
+            // table's row type, a constraint's index); the creating statement orders them itself.
+            if (d.type() == 'i') {
+                continue;
+            }
+            Node from = providers.get(d.from());
+            Node to = providers.get(d.to());
+            if (from != null && to != null && from != to) {
+                from.needs.add(to);
+            }
+        }
+    }
+
+    /** A materialized view is refreshed after the rows of every table it reads, however indirectly. */
+    private void linkRefreshes() {
+        for (Node n : nodes) {
+            if (n.statement == null || !n.statement.kind().equals("MATERIALIZED VIEW DATA")) {
+                continue;
+            }
+            for (String key : n.statement.provides()) {
+                if (!Keys.isData(key)) {
+                    continue;
+                }
+                Node creator = providers.get(Keys.rel(Keys.oid(key)));
+                if (creator == null) {
+                    continue;
+                }
+                Set<Node> seen = new HashSet<>();
+                ArrayDeque<Node> todo = new ArrayDeque<>(creator.needs);
+                while (!todo.isEmpty()) {
+                    Node m = todo.pop();
+                    if (!seen.add(m)) {
+                        continue;
+                    }
+                    for (String k : m.provides()) {
+                        if (k.startsWith("pg_class:")) {
+                            Node data = providers.get(Keys.data(Keys.oid(k)));
+                            if (data != null && data != n) {
+                                n.needs.add(data);
+                            }
+                        }
+                    }
+                    todo.addAll(m.needs);
+                }
+            }
+        }
+    }
+
+    /** A pre-data statement that needs data or post-data work runs in post-data itself. */
+    private void promote() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Node n : nodes) {
+                if (n.section == Section.PRE_DATA && n.needs.stream().anyMatch(m -> m.section != Section.PRE_DATA)) {
+                    n.section = Section.POST_DATA;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private List<Statement> orderPreData() {
+        List<Node> pre = nodes.stream().filter(n -> n.section == Section.PRE_DATA).toList();
+        List<Node> order = topological(pre);
+        return order.stream().map(n -> n.statement).toList();
+    }
+
+    /** Kahn's algorithm, ties broken by generation order; a cycle is broken at its earliest node, with a note. */
+    private List<Node> topological(List<Node> group) {
+        Set<Node> members = new HashSet<>(group);
+        Map<Node, Integer> waiting = new HashMap<>();
+        Map<Node, List<Node>> dependents = new HashMap<>();
+        for (Node n : group) {
+            int c = 0;
+            for (Node m : n.needs) {
+                if (members.contains(m)) {
+                    c++;
+                    dependents.computeIfAbsent(m, k -> new ArrayList<>()).add(n);
+                }
+            }
+            waiting.put(n, c);
+        }
+        PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Integer.compare(a.index, b.index));
+        group.stream().filter(n -> waiting.get(n) == 0).forEach(ready::add);
+        List<Node> out = new ArrayList<>();
+        Set<Node> done = new HashSet<>();
+        while (out.size() < group.size()) {
+            if (ready.isEmpty()) {
+                Node breaker = group.stream().filter(n -> !done.contains(n))
+                        .min((a, b) -> Integer.compare(a.index, b.index)).orElseThrow();
+                notes.add("dependency cycle broken at " + breaker.describe());
+                waiting.put(breaker, 0);
+                ready.add(breaker);
+            }
+            Node n = ready.poll();
+            if (!done.add(n)) {
+                continue;
+            }
+            out.add(n);
+            for (Node d : dependents.getOrDefault(n, List.of())) {
+                int left = waiting.merge(d, -1, Integer::sum);
+                if (left == 0 && !done.contains(d)) {
+                    ready.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Step> buildSteps(Map<Long, Table> tables) {
+        List<Node> later = topological(nodes.stream().filter(n -> n.section != Section.PRE_DATA).toList());
+        Map<Node, Step> stepOf = new HashMap<>();
+        Set<Node> placed = new HashSet<>();
+        List<Step> steps = new ArrayList<>();
+        for (Node n : later) {
+            Step s;
+            if (n.copyOf != null) {
+                s = new Step(steps.size(), Step.Kind.COPY, n.copyOf, null, n.copyOf.estimatedBytes());
+            } else {
+                s = new Step(steps.size(), Step.Kind.SQL, null, n.statement, priorityOf(n.statement, tables));
+            }
+            steps.add(s);
+            stepOf.put(n, s);
+            // only edges to steps placed earlier in topological order: a cycle cannot hang the executor
+            for (Node m : n.needs) {
+                Step dep = stepOf.get(m);
+                if (dep != null && placed.contains(m)) {
+                    s.needs.add(dep);
+                    dep.neededBy.add(s);
+                }
+            }
+            placed.add(n);
+        }
+        addAnalyzeSteps(steps, tables);
+        return steps;
+    }
+
+    private static long priorityOf(Statement st, Map<Long, Table> tables) {
+        long best = 0;
+        for (String key : st.requires()) {
+            if (Keys.isData(key)) {
+                Table t = tables.get(Keys.oid(key));
+                if (t != null) {
+                    best = Math.max(best, AFTER_DATA_BONUS + t.estimatedBytes());
+                }
+            }
+        }
+        return best;
+    }
+
+    /** ANALYZE each loaded table once its own indexes exist (foreign keys need not wait). */
+    private static void addAnalyzeSteps(List<Step> steps, Map<Long, Table> tables) {
+        List<Step> copies = steps.stream().filter(s -> s.kind() == Step.Kind.COPY).toList();
+        for (Step copy : copies) {
+            Table t = copy.table();
+            Step analyze = new Step(steps.size(), Step.Kind.ANALYZE, t, null, 0);
+            analyze.needs.add(copy);
+            copy.neededBy.add(analyze);
+            String data = Keys.data(t.oid());
+            for (Step s : List.copyOf(steps)) {
+                if (s.kind() == Step.Kind.SQL && s.statement().requires().contains(data)
+                        && !s.statement().kind().startsWith("FK") && s.statement().requires().stream()
+                        .filter(Keys::isData).count() == 1) {
+                    analyze.needs.add(s);
+                    s.neededBy.add(analyze);
+                }
+            }
+            steps.add(analyze);
+        }
+    }
+}

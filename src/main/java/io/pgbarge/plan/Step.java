@@ -1,0 +1,76 @@
+package io.pgbarge.plan;
+
+import io.pgbarge.catalog.Table;
+import io.pgbarge.ddl.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One unit of work of the data and post-data phases: copy a table's rows, run a statement, or
+ * analyze a table. Steps form a DAG; a step may start when every step it needs has finished.
+ */
+public final class Step {
+    public enum Kind { COPY, SQL, ANALYZE }
+
+    private final int id;
+    private final Kind kind;
+    private final Table table;
+    private final Statement statement;
+    private final long priority;
+    final List<Step> needs = new ArrayList<>();
+    final List<Step> neededBy = new ArrayList<>();
+
+    Step(int id, Kind kind, Table table, Statement statement, long priority) {
+        this.id = id;
+        this.kind = kind;
+        this.table = table;
+        this.statement = statement;
+        this.priority = priority;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The table copied or analyzed; null for SQL steps. */
+    public Table table() {
+        return table;
+    }
+
+    /** The statement run; null for COPY and ANALYZE. */
+    public Statement statement() {
+        return statement;
+    }
+
+    /** Higher runs first among ready steps: the critical path (big tables, then their indexes). */
+    public long priority() {
+        return priority;
+    }
+
+    public List<Step> needs() {
+        return List.copyOf(needs);
+    }
+
+    public List<Step> neededBy() {
+        return List.copyOf(neededBy);
+    }
+
+    /** Short description for progress and errors. */
+    public String describe() {
+        return switch (kind) {
+            case COPY -> "copy " + table.qualifiedName();
+            case ANALYZE -> "analyze " + table.qualifiedName();
+            case SQL -> statement.kind().toLowerCase() + " " + statement.name();
+        };
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,86 @@
+package io.pgbarge.tables;
+
+import io.pgbarge.TestDb;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What pg_dump --schema-only would show of the user's tables, as comparable lines: every table,
+ * column, constraint, index and trigger with its server-side definition, named rather than by oid.
+ */
+final class CatalogSnapshot {
+    private CatalogSnapshot() {
+    }
+
+    private static final String USER_REL = " n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
+
+    static List<String> of(TestDb db) throws SQLException {
+        boolean v14 = db.majorVersion() >= 14;
+        List<String> out = new ArrayList<>();
+        add(out, "table", db, "SELECT c.oid::regclass::text, c.relkind, c.relpersistence, c.reloptions::text,"
+                + " tc.reloptions::text, pg_get_partkeydef(c.oid), pg_get_expr(c.relpartbound, c.oid), c.relispartition,"
+                + " (SELECT string_agg(inhparent::regclass::text, ',' ORDER BY inhseqno) FROM pg_inherits WHERE inhrelid = c.oid),"
+                + " pg_get_userbyid(c.relowner), c.relacl::text, obj_description(c.oid, 'pg_class'), c.relreplident,"
+                + " CASE WHEN c.relkind <> 'p' THEN am.amname END, c.reloftype::regtype"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid LEFT JOIN pg_am am ON am.oid = c.relam"
+                + " WHERE c.relkind IN ('r', 'p') AND" + USER_REL);
+        add(out, "column", db, "SELECT a.attrelid::regclass::text,"
+                + " row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum), a.attname,"
+                + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated, a.attidentity,"
+                + " CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation::regcollation::text END,"
+                + " a.attislocal, a.attinhcount, pg_get_expr(d.adbin, d.adrelid), a.attstorage = t.typstorage, a.attstorage,"
+                + (v14 ? " a.attcompression," : "")
+                + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END, a.attoptions::text,"
+                + " col_description(a.attrelid, a.attnum), a.attacl::text"
+                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " JOIN pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND" + USER_REL);
+        add(out, "constraint", db, "SELECT co.conrelid::regclass::text, co.conname, co.contype,"
+                + " pg_get_constraintdef(co.oid), co.condeferrable, co.condeferred, co.convalidated, co.conislocal,"
+                + " co.coninhcount, co.connoinherit, co.conparentid <> 0, co.conindid::regclass::text,"
+                + " obj_description(co.oid, 'pg_constraint')"
+                + " FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE" + USER_REL);
+        add(out, "index", db, "SELECT i.indrelid::regclass::text, i.indexrelid::regclass::text,"
+                + " pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary, i.indimmediate, i.indisclustered,"
+                + " i.indisvalid, i.indisreplident,"
+                + " (SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = i.indexrelid),"
+                + " obj_description(i.indexrelid, 'pg_class')"
+                + " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'm') AND" + USER_REL);
+        add(out, "trigger", db, "SELECT tg.tgrelid::regclass::text, tg.tgname, pg_get_triggerdef(tg.oid, false),"
+                + " tg.tgenabled, tg.tgparentid <> 0, obj_description(tg.oid, 'pg_trigger')"
+                + " FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE NOT tg.tgisinternal AND" + USER_REL);
+        add(out, "sequence", db, "SELECT schemaname || '.' || sequencename, start_value, min_value, max_value,"
+                + " increment_by, cycle, cache_size, last_value FROM pg_sequences");
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    /** Runs with an empty search_path, so that every name comes back schema-qualified. */
+    private static void add(List<String> out, String what, TestDb db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("SELECT pg_catalog.set_config('search_path', '', false)");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder sb = new StringBuilder(what);
+                    for (int i = 1; i <= n; i++) {
+                        String v = rs.getString(i);
+                        sb.append(i == 1 ? " " : " | ").append(v == null ? "∅" : v);
+                    }
+                    out.add(sb.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.pgbarge.testutil;
+
+import io.pgbarge.TestDb;
+import io.pgbarge.TestServers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+/**
+ * The sample database (src/main/resources/sample/sample.sql, also what `pgbarge demo` loads) as a
+ * test fixture.
+ */
+public final class Sample {
+    /** Where the script lies on the class path. */
+    public static final String RESOURCE = "/sample/sample.sql";
+
+    private static volatile String script;
+
+    private Sample() {
+    }
+
+    /** The script's text. */
+    public static String script() {
+        String s = script;
+        if (s == null) {
+            try (InputStream in = Sample.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is not on the class path");
+                }
+                s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            script = s;
+        }
+        return s;
+    }
+
+    /** Loads the sample into an (empty) database, in one Statement.execute as the demo does. */
+    public static void load(TestDb db) throws SQLException {
+        db.exec(script());
+    }
+
+    /** A new database on the shared server of that major version, with the sample loaded. */
+    public static TestDb newDatabase(int major, String hint) throws SQLException {
+        TestDb db = TestServers.newDatabase(major, hint);
+        load(db);
+        return db;
+    }
+}
