@@ -62,9 +62,10 @@ CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA ext;
 -- -----------------------------------------------------------------------------------------------------
 -- Types: enum, domains, composite, range
 -- -----------------------------------------------------------------------------------------------------
-CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
--- a label added later, in the middle: its sort order is fractional, not its OID order
-ALTER TYPE app.mood ADD VALUE 'très bien' BEFORE 'happy';
+CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'très bien', 'happy');
+-- a label added later, in the middle: its sort order is fractional, not its OID order. (Not used in
+-- the rows below: before PostgreSQL 17 a value added in the same transaction cannot be used in it.)
+ALTER TYPE app.mood ADD VALUE 'meh' BEFORE 'ok';
 COMMENT ON TYPE app.mood IS 'How a customer feels.';
 
 CREATE TYPE app.order_status AS ENUM ('new', 'paid', 'shipped', 'cancelled');

@@ -33,29 +33,23 @@ final class SslResolver {
                 throw new ConnectionStringException("weak sslmode \"" + mode.libpqName()
                         + "\" may not be used with sslrootcert=system (use \"verify-full\")" + s.where(SSLMODE));
             }
-            mode = SslMode.VERIFY_FULL;
+            // pgjdbc reaches the JVM's roots only through a factory that ignores sslcert and sslkey
             if (sslCert != null || sslKey != null) {
-                throw new ConnectionStringException("sslrootcert=system cannot be combined with a client certificate"
-                        + " in pgjdbc" + s.where(SSLROOTCERT) + "; give the CA's certificate file as sslrootcert");
+                throw new ConnectionStringException("sslrootcert=system cannot be combined with sslcert or sslkey"
+                        + " under pgjdbc: give the CA's certificate file as sslrootcert instead ("
+                        + s.where(SSLROOTCERT).trim() + ")");
             }
+            mode = SslMode.VERIFY_FULL;
         } else {
-            Path file = rootCert != null ? Path.of(rootCert) : certDir == null ? null : certDir.resolve("root.crt");
-            boolean exists = file != null && Files.exists(file);
-            rootCert = null;
-            if (mode.verifiesCertificate() || (mode == SslMode.REQUIRE && exists)) {
-                rootCert = file == null ? null : file.toString();
-            } else if (exists && mode != SslMode.DISABLE) {
-                warnings.add("root certificate \"" + file + "\" exists, and libpq would verify the server's"
-                        + " certificate with it even for sslmode=" + mode.libpqName()
-                        + "; pgjdbc cannot, so say sslmode=verify-ca or verify-full to have it checked");
-            }
-            if (sslCert == null && certDir != null && mode != SslMode.DISABLE
-                    && Files.exists(certDir.resolve("postgresql.crt"))) {
-                sslCert = certDir.resolve("postgresql.crt").toString();
-            }
-            if (sslKey == null && sslCert != null && certDir != null
-                    && Files.exists(certDir.resolve("postgresql.key"))) {
-                sslKey = certDir.resolve("postgresql.key").toString();
+            rootCert = rootCertificate(rootCert, certDir, mode, warnings);
+            if (mode != SslMode.DISABLE && certDir != null) {
+                // libpq offers ~/.postgresql/postgresql.{crt,key} when they exist; pgjdbc would look for .pk8
+                if (sslCert == null && Files.exists(certDir.resolve("postgresql.crt"))) {
+                    sslCert = certDir.resolve("postgresql.crt").toString();
+                }
+                if (sslKey == null && sslCert != null && Files.exists(certDir.resolve("postgresql.key"))) {
+                    sslKey = certDir.resolve("postgresql.key").toString();
+                }
             }
         }
         String negotiation = SpecResolver.choice(s, SSLNEGOTIATION, "postgres", "direct");
@@ -66,5 +60,25 @@ final class SslResolver {
         }
         b.sslMode(mode).sslRootCert(rootCert).sslCert(sslCert).sslKey(sslKey)
                 .sslPassword(s.nonEmpty(SSLPASSWORD)).sslNegotiation(negotiation);
+    }
+
+    /**
+     * The file to verify the server against, or null for none. libpq loads the given file, or else
+     * ~/.postgresql/root.crt, whenever it exists, and then verifies the chain in every mode; the
+     * verify modes insist on it. pgjdbc verifies only in the verify modes, so require is carried
+     * over (as verify-ca) and prefer/allow get a warning.
+     */
+    private static String rootCertificate(String given, Path certDir, SslMode mode, List<String> warnings) {
+        Path file = given != null ? Path.of(given) : certDir == null ? null : certDir.resolve("root.crt");
+        boolean exists = file != null && Files.exists(file);
+        if (file != null && (mode.verifiesCertificate() || (mode == SslMode.REQUIRE && exists))) {
+            return file.toString();
+        }
+        if (exists && mode != SslMode.DISABLE && mode != SslMode.REQUIRE) {
+            warnings.add("root certificate \"" + file + "\" exists, and libpq would verify the server's"
+                    + " certificate with it even for sslmode=" + mode.libpqName()
+                    + "; pgjdbc cannot, so say sslmode=verify-ca or verify-full to have it checked");
+        }
+        return null;
     }
 }

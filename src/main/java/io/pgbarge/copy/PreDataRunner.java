@@ -25,7 +25,7 @@ final class PreDataRunner {
         try (var st = target.createStatement()) {
             for (String drop : drops) {
                 current = drop;
-                what = "--clean";
+                what = null;
                 st.execute(drop);
             }
             for (Statement s : preData) {
@@ -40,7 +40,8 @@ final class PreDataRunner {
             } catch (SQLException ignored) {
                 // the connection is closed next
             }
-            StepFailedException f = new StepFailedException("creating " + what, "target", current, e);
+            StepFailedException f = new StepFailedException(what == null ? "--clean: dropping an existing object"
+                    : "creating " + what, "target", current, e);
             throw new CopyFailedException(f.render() + "\nThe schema was created in one transaction, which was"
                     + " rolled back: nothing was changed on the target.", e);
         } finally {

@@ -40,12 +40,33 @@ public final class TargetConflicts {
         return found;
     }
 
-    /** DROP … IF EXISTS … CASCADE for each conflicting object, dependents first. */
+    /**
+     * DROP … IF EXISTS … CASCADE for each conflicting object, dependents first. Indexes come last and
+     * only when they survived the drops of their tables; an index that backs a constraint is dropped
+     * through its constraint, as the server demands.
+     */
     public static List<String> dropStatements(List<Statement> conflicts) {
         List<String> drops = new ArrayList<>();
+        List<String> indexes = new ArrayList<>();
         for (int i = conflicts.size() - 1; i >= 0; i--) {
-            drops.add(conflicts.get(i).creates().dropSql());
+            Statement.Created c = conflicts.get(i).creates();
+            if (c.objectType().equals("INDEX")) {
+                indexes.add(dropIndex(c.identity()));
+            } else {
+                drops.add(c.dropSql());
+            }
         }
+        drops.addAll(indexes);
         return drops;
+    }
+
+    private static String dropIndex(String identity) {
+        String lit = "'" + identity.replace("'", "''") + "'";
+        return "DO $pgbarge$ DECLARE i regclass := to_regclass(" + lit + "); c record; BEGIN"
+                + " IF i IS NULL THEN RETURN; END IF;"
+                + " SELECT conname, conrelid::regclass AS rel INTO c FROM pg_catalog.pg_constraint WHERE conindid = i"
+                + " AND contype IN ('p', 'u', 'x') LIMIT 1;"
+                + " IF FOUND THEN EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I CASCADE', c.rel, c.conname);"
+                + " ELSE EXECUTE format('DROP INDEX %s CASCADE', i); END IF; END $pgbarge$";
     }
 }

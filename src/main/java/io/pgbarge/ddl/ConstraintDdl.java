@@ -100,6 +100,7 @@ final class ConstraintDdl {
      * FOREIGN KEY … NOT VALID, then VALIDATE CONSTRAINT: adding is quick and validating takes a lighter
      * lock, so validations of many FKs run side by side. A constraint NOT VALID on the source stays so.
      * On a partitioned table an FK can be neither NOT VALID nor ONLY (before 18), so it is added whole.
+     * On a partitioned table it has no ONLY: it recurses to the partitions, which get their clones from it.
      */
     private static List<Statement> foreignKey(Constraint c, Table t, TableSet set) {
         Set<String> requires = new LinkedHashSet<>();
@@ -115,9 +116,13 @@ final class ConstraintDdl {
         // A partitioned unique index is valid, and usable by an FK, once every partition's index is attached.
         requires.addAll(set.attachKeysBelow(c.indexOid()));
         String fk = Sql.ident(c.name());
-        if (t.relkind() == 'p') {
+        Table ref = set.table(c.refTableOid());
+        // Referencing a partitioned table makes one hidden FK per referenced partition; before 18, VALIDATE
+        // does not reach those, so such an FK is added valid in one go.
+        if (t.relkind() == 'p' || (c.validated() && ref != null && ref.relkind() == 'p')) {
             return List.of(Statement.of("FK CONSTRAINT", name(c, t), Section.POST_DATA,
-                    "ALTER TABLE " + t.qualifiedName() + " ADD CONSTRAINT " + fk + " " + c.definition(),
+                    (t.relkind() == 'p' ? "ALTER TABLE " : "ALTER TABLE ONLY ") + t.qualifiedName()
+                            + " ADD CONSTRAINT " + fk + " " + c.definition(),
                     Set.of(Keys.constraint(c.oid())), requires));
         }
         String prefix = "ALTER TABLE ONLY " + t.qualifiedName();

@@ -143,6 +143,8 @@ class MalformedInputTest {
         assertThat(refusal("host=h sslrootcert=system sslmode=require"))
                 .startsWith("weak sslmode \"require\" may not be used with sslrootcert=system (use \"verify-full\")");
         assertThat(parse("host=h sslrootcert=system").sslMode()).isEqualTo(SslMode.VERIFY_FULL);
+        assertThat(refusal("host=h sslrootcert=system sslcert=/c.crt"))
+                .startsWith("sslrootcert=system cannot be combined with sslcert or sslkey");
     }
 
     @Test

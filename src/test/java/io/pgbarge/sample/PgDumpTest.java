@@ -30,7 +30,7 @@ class PgDumpTest {
                 + "-- Dumped from database version 15.19\n-- Dumped by pg_dump version 15.18 (Debian 15.18-0+deb12u1)\n\n"
                 + "COPY app.t (x) FROM stdin;\n3\n1\n2\n\\.\n\n\\unrestrict AbC123\n";
         assertThat(PgDump.sortCopyRows(PgDump.removeVolatileLines(dump))).isEqualTo(
-                "--\n-- PostgreSQL database dump\n--\n\n\n\n\nCOPY app.t (x) FROM stdin;\n1\n2\n3\n\\.\n\n\n");
+                "--\n-- PostgreSQL database dump\n--\n\n\n\nCOPY app.t (x) FROM stdin;\n1\n2\n3\n\\.\n\n");
     }
 
     @Test

@@ -43,9 +43,15 @@ final class CatalogSnapshot {
                 + " JOIN pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND" + USER_REL);
+        // A partition made standalone and then attached (pg_dump's way too) keeps connoinherit = true on
+        // its PK/UNIQUE constraints and, on 18, conislocal = true on its NOT NULL constraints; pg_dump
+        // shows neither, so they are not compared for partitions.
         add(out, "constraint", db, "SELECT co.conrelid::regclass::text, co.conname, co.contype,"
-                + " pg_get_constraintdef(co.oid), co.condeferrable, co.condeferred, co.convalidated, co.conislocal,"
-                + " co.coninhcount, co.connoinherit, co.conparentid <> 0, co.conindid::regclass::text,"
+                + " pg_get_constraintdef(co.oid), co.condeferrable, co.condeferred, co.convalidated,"
+                + " CASE WHEN c.relispartition AND co.contype = 'n' THEN NULL ELSE co.conislocal END,"
+                + " co.coninhcount,"
+                + " CASE WHEN c.relispartition AND co.contype IN ('p', 'u', 'x') THEN NULL ELSE co.connoinherit END,"
+                + " co.conparentid <> 0, co.conindid::regclass::text,"
                 + " obj_description(co.oid, 'pg_constraint')"
                 + " FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE" + USER_REL);
@@ -60,8 +66,10 @@ final class CatalogSnapshot {
                 + " tg.tgenabled, tg.tgparentid <> 0, obj_description(tg.oid, 'pg_trigger')"
                 + " FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE NOT tg.tgisinternal AND" + USER_REL);
-        add(out, "sequence", db, "SELECT schemaname || '.' || sequencename, start_value, min_value, max_value,"
-                + " increment_by, cycle, cache_size, last_value FROM pg_sequences");
+        add(out, "identity sequence", db, "SELECT schemaname || '.' || sequencename, start_value, min_value, max_value,"
+                + " increment_by, cycle, cache_size, last_value FROM pg_sequences s"
+                + " WHERE EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = (quote_ident(s.schemaname) || '.'"
+                + " || quote_ident(s.sequencename))::regclass AND d.deptype = 'i')");
         out.sort(String::compareTo);
         return out;
     }
