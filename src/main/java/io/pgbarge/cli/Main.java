@@ -15,6 +15,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        // pgjdbc logs some failures itself (java.util.logging); pgbarge reports them in its own words
+        boolean verbose = java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose");
+        java.util.logging.Logger.getLogger("org.postgresql").setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -27,7 +27,6 @@ final class ConnectionFailures {
         String state = e.getSQLState();
         String message = Redactor.redact(String.valueOf(e.getMessage()));
         String lower = message.toLowerCase(Locale.ROOT);
-        String server = spec.server();
 
         UnknownHostException unknownHost = find(e, UnknownHostException.class);
         if (unknownHost != null) {
@@ -36,7 +35,10 @@ final class ConnectionFailures {
             return failure(spec, Reason.UNKNOWN_HOST, "unknown host \"" + host + "\"",
                     "the name does not resolve; check the host name (and the DNS or VPN this machine uses)", e);
         }
-        if (find(e, ConnectException.class) != null || lower.contains("refused")) {
+        // pgjdbc says "refused" for any ConnectException, also the kernel's "Connection timed out"
+        ConnectException connect = find(e, ConnectException.class);
+        boolean connectTimedOut = connect != null && String.valueOf(connect.getMessage()).contains("timed out");
+        if (!connectTimedOut && (connect != null || lower.contains("refused"))) {
             return failure(spec, Reason.REFUSED, "connection refused",
                     "nothing accepts connections at that address and port: is the server running, listening on"
                             + " that address (listen_addresses) and port, and is the port right?", e);
@@ -45,7 +47,7 @@ final class ConnectionFailures {
             return failure(spec, Reason.NETWORK, "no route to host",
                     "the network does not reach that address; check the host, a VPN, or a firewall", e);
         }
-        if (find(e, SocketTimeoutException.class) != null || lower.contains("timed out")) {
+        if (connectTimedOut || find(e, SocketTimeoutException.class) != null || lower.contains("timed out")) {
             return failure(spec, Reason.TIMEOUT, "timed out" + timeout(spec),
                     "a firewall may be dropping the packets, or the server is slow to start or wake up; check the"
                             + " host and port, or raise connect_timeout", e);

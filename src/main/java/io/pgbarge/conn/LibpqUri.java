@@ -28,6 +28,7 @@ final class LibpqUri {
         int slash = indexOf(text, '/', pos);
         int at = text.indexOf('@', pos);
         if (at >= 0 && at < slash) {
+            // a user or password with an unencoded '@' leaves another '@' before the host part ends
             while (true) {
                 int hostEnd = indexOfAny(text, at + 1, "/?");
                 int next = text.indexOf('@', at + 1);
@@ -50,9 +51,10 @@ final class LibpqUri {
 
         if (pos < text.length() && text.charAt(pos) == '/') {
             int dbEnd = indexOf(text, '?', pos + 1);
-            String dbname = PercentDecoding.decode(text.substring(pos + 1, dbEnd), "dbname", false, context);
+            boolean hidden = Redactor.overlapsSecret(secrets, pos + 1, dbEnd);
+            String dbname = PercentDecoding.decode(text.substring(pos + 1, dbEnd), "dbname", hidden, context);
             if (!dbname.isEmpty()) {
-                into.put("dbname", dbname, Redactor.overlapsSecret(secrets, pos + 1, dbEnd));
+                into.put("dbname", dbname, hidden);
             }
             pos = dbEnd;
         }

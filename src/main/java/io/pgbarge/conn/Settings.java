@@ -83,10 +83,6 @@ final class Settings {
         return v == null || v.isEmpty() ? null : v;
     }
 
-    boolean isSet(LibpqKeyword keyword) {
-        return values.containsKey(keyword);
-    }
-
     /** " in connection string …" or " in environment variable PGPORT", for a message about keyword. */
     String where(LibpqKeyword keyword) {
         Setting s = values.get(keyword);
