@@ -40,14 +40,13 @@ public record SchemaObjects(List<Schema> schemas, List<Extension> extensions, Li
      */
     public static SchemaObjects read(Connection c, ServerInfo server) throws SQLException {
         String saved = searchPath(c, "");
-        try {
-            return new SchemaObjects(Schema.read(c, server), Extension.read(c, server), EnumType.read(c, server),
-                    DomainType.read(c, server), CompositeType.read(c, server), RangeType.read(c, server),
-                    Function.read(c, server), Aggregate.read(c, server), Sequence.read(c, server),
-                    View.read(c, server));
-        } finally {
-            searchPath(c, saved);
-        }
+        // not in a finally: after a failed query the transaction is aborted, and restoring would hide the cause
+        SchemaObjects objects = new SchemaObjects(Schema.read(c, server), Extension.read(c, server),
+                EnumType.read(c, server), DomainType.read(c, server), CompositeType.read(c, server),
+                RangeType.read(c, server), Function.read(c, server), Aggregate.read(c, server),
+                Sequence.read(c, server), View.read(c, server));
+        searchPath(c, saved);
+        return objects;
     }
 
     private static String searchPath(Connection c, String value) throws SQLException {

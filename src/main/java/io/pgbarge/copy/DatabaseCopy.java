@@ -4,9 +4,8 @@ import io.pgbarge.catalog.Catalog;
 import io.pgbarge.catalog.ServerInfo;
 import io.pgbarge.catalog.Table;
 import io.pgbarge.ddl.DdlContext;
-import io.pgbarge.ddl.SchemaObjectsDdl;
+import io.pgbarge.ddl.SchemaScript;
 import io.pgbarge.ddl.Statement;
-import io.pgbarge.ddl.TableObjectsDdl;
 import io.pgbarge.exec.ConnectionSource;
 import io.pgbarge.exec.Executor;
 import io.pgbarge.exec.StepFailedException;
@@ -99,14 +98,11 @@ public final class DatabaseCopy {
     }
 
     private List<Statement> statements(Catalog catalog, ServerInfo targetInfo) {
-        DdlContext ctx = new DdlContext(catalog.server(), targetInfo);
-        List<Statement> all = new ArrayList<>(SchemaObjectsDdl.statements(catalog.objects(), ctx));
-        all.addAll(TableObjectsDdl.statements(catalog.tables(), ctx));
-        io.pgbarge.ddl.TargetAdaptation.Result adapted = io.pgbarge.ddl.TargetAdaptation.adapt(all, ctx);
-        notes.addAll(adapted.notes());
-        return adapted.statements().stream()
+        SchemaScript.Result script = SchemaScript.statements(catalog, new DdlContext(catalog.server(), targetInfo));
+        notes.addAll(script.notes());
+        return script.statements().stream()
                 .filter(s -> !(options.noOwner() && s.kind().equals("OWNER")))
-                .filter(s -> !(options.noPrivileges() && s.kind().equals("ACL")))
+                .filter(s -> !(options.noPrivileges() && (s.kind().equals("ACL") || s.kind().equals("DEFAULT ACL"))))
                 .collect(Collectors.toList());
     }
 

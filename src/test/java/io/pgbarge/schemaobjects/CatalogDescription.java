@@ -26,6 +26,14 @@ final class CatalogDescription {
     }
 
     /**
+     * MAINTAIN (17+) is granted to owners by default; pg_database_owner (14+) owns public on 15+, the
+     * bootstrap superuser before.
+     */
+    private static String acrossVersions(String line) {
+        return line.replace("=arwdDxtm/", "=arwdDxt/").replace("pg_database_owner", "postgres");
+    }
+
+    /**
      * @param common the oldest major version of the two compared: features newer than that are not described
      * @param across source and target differ in version: deparsed view and function text, which newer
      *               servers write differently, is left out, and MAINTAIN (17+) is not compared
@@ -100,7 +108,7 @@ final class CatalogDescription {
                         for (int i = 1; i <= n; i++) {
                             line.append(i == 1 ? "" : " | ").append(rs.getString(i));
                         }
-                        out.add(across ? line.toString().replace("=arwdDxtm/", "=arwdDxt/") : line.toString());
+                        out.add(across ? acrossVersions(line.toString()) : line.toString());
                     }
                 }
             }

@@ -45,15 +45,25 @@ class PagilaSchemaObjectsTest {
             statements = SchemaObjectsDdl.statements(SchemaObjects.read(c, info), new DdlContext(info, info));
         }
         Set<String> ours = statements.stream().map(Statement::creates).filter(Objects::nonNull)
-                .map(cr -> cr.objectType() + " " + cr.identity())
+                .map(PagilaSchemaObjectsTest::tocName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(ours).isEqualTo(listed(datasets.resolve("archives/pagila_neon.Fc.list")));
 
         assertThat(statements).filteredOn(s -> s.kind().equals("AGGREGATE")).extracting(Statement::sql)
                 .containsExactly("CREATE AGGREGATE public.group_concat(text) (\n"
                         + "    SFUNC = public._group_concat,\n    STYPE = text\n)");
-        assertThat(statements).filteredOn(s -> s.kind().equals("SEQUENCE OWNED BY")).hasSize(13);
+        // pagila's sequences are stand-alone (its tables name them in nextval defaults), not OWNED BY
+        assertThat(statements).filteredOn(s -> s.kind().equals("SEQUENCE OWNED BY")).isEmpty();
         assertThat(statements).filteredOn(s -> s.kind().equals("SEQUENCE SET")).hasSize(13);
+    }
+
+    /** pg_dump names functions in its TOC by input types only, as our regprocedure lookups do. */
+    private static String tocName(Statement.Created cr) {
+        String lookup = cr.lookup();
+        if (lookup.startsWith("pg_catalog.to_regprocedure('")) {
+            return cr.objectType() + " " + lookup.substring(lookup.indexOf('\'') + 1, lookup.lastIndexOf('\''));
+        }
+        return cr.objectType() + " " + cr.identity();
     }
 
     /** The plain dump up to its first COPY, without psql's backslash commands. */

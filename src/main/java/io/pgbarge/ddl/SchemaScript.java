@@ -1,0 +1,23 @@
+package io.pgbarge.ddl;
+
+import io.pgbarge.catalog.Catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every statement that recreates a catalog on a target, before ordering: the generators of all kinds together. */
+public final class SchemaScript {
+    private SchemaScript() {
+    }
+
+    public record Result(List<Statement> statements, List<String> notes) {
+    }
+
+    public static Result statements(Catalog catalog, DdlContext ctx) {
+        List<Statement> all = new ArrayList<>(SchemaObjectsDdl.statements(catalog.objects(), ctx));
+        all.addAll(TableObjectsDdl.statements(catalog.tables(), ctx));
+        all.addAll(DefaultPrivilegeDdl.statements(catalog.defaultPrivileges()));
+        TargetAdaptation.Result adapted = TargetAdaptation.adapt(all, ctx);
+        return new Result(adapted.statements(), adapted.notes());
+    }
+}
