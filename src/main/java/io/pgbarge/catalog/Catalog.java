@@ -8,13 +8,14 @@ import java.util.List;
  * Everything pgbarge knows about the source database, read in one snapshot; immutable and safe to
  * share between workers.
  */
-public record Catalog(ServerInfo server, SchemaObjects objects, TableObjects tables,
+public record Catalog(ServerInfo server, SchemaObjects objects, TypeSystemObjects typeSystem, TableObjects tables,
                       List<DefaultPrivilege> defaultPrivileges, List<Dependency> dependencies) {
 
     /** Reads the whole catalog; the connection should already be inside the exported snapshot. */
     public static Catalog read(Connection c) throws SQLException {
         ServerInfo server = ServerInfo.read(c);
-        return new Catalog(server, SchemaObjects.read(c, server), TableObjects.read(c, server),
+        return new Catalog(server, SchemaObjects.read(c, server), TypeSystemObjects.read(c, server),
+                TableObjects.read(c, server),
                 DefaultPrivilege.read(c), Dependency.read(c));
     }
 }

@@ -15,6 +15,7 @@ public final class SchemaScript {
 
     public static Result statements(Catalog catalog, DdlContext ctx) {
         List<Statement> all = new ArrayList<>(SchemaObjectsDdl.statements(catalog.objects(), ctx));
+        all.addAll(TypeSystemObjectsDdl.statements(catalog.typeSystem(), ctx));
         all.addAll(TableObjectsDdl.statements(catalog.tables(), ctx));
         all.addAll(DefaultPrivilegeDdl.statements(catalog.defaultPrivileges()));
         TargetAdaptation.Result adapted = TargetAdaptation.adapt(all, ctx);
