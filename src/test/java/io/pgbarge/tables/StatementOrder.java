@@ -1,6 +1,7 @@
 package io.pgbarge.tables;
 
 import io.pgbarge.TestDb;
+import io.pgbarge.catalog.Dependency;
 import io.pgbarge.ddl.Keys;
 import io.pgbarge.ddl.Section;
 import io.pgbarge.ddl.Statement;
@@ -8,21 +9,36 @@ import io.pgbarge.ddl.Statement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A stand-in for the planner in tests: each section in a topological order by provides/requires,
- * keeping the input order where free. Rows are not copied, so {@code data:*} counts as present, and
- * so does any key no statement provides (objects the test's prelude made on both sides).
+ * A stand-in for the planner in tests: each section in a topological order by provides/requires and
+ * by pg_depend edges between provided keys (internal ones left out, as the planner does), keeping the
+ * input order where free. Rows are not copied, so {@code data:*} counts as present, and so does any
+ * key no statement provides (objects the test's prelude made on both sides).
  */
 final class StatementOrder {
     private StatementOrder() {
     }
 
-    static List<Statement> order(List<Statement> all) {
+    static List<Statement> order(List<Statement> statements, List<Dependency> dependencies) {
+        Map<String, Set<String>> edges = new HashMap<>();
+        for (Dependency d : dependencies) {
+            if (d.type() != 'i') {
+                edges.computeIfAbsent(d.from(), k -> new HashSet<>()).add(d.to());
+            }
+        }
+        // pg_depend edges become requirements of the statement that provides the dependent key.
+        List<Statement> all = statements.stream().map(s -> {
+            Set<String> req = new HashSet<>(s.requires());
+            s.provides().forEach(k -> req.addAll(edges.getOrDefault(k, Set.of())));
+            req.removeAll(s.provides());
+            return new Statement(s.kind(), s.name(), s.section(), s.sql(), s.provides(), req, s.roles(), s.creates());
+        }).toList();
         List<Statement> out = new ArrayList<>();
         Set<String> provided = new HashSet<>();
         all.forEach(s -> provided.addAll(s.provides()));
@@ -43,9 +59,9 @@ final class StatementOrder {
     }
 
     /** Runs the statements in order on the target; a failure names the statement. */
-    static void run(List<Statement> statements, TestDb target) throws SQLException {
+    static void run(List<Statement> statements, List<Dependency> dependencies, TestDb target) throws SQLException {
         try (Connection c = target.connect(); var st = c.createStatement()) {
-            for (Statement s : order(statements)) {
+            for (Statement s : order(statements, dependencies)) {
                 try {
                     st.execute(s.sql());
                 } catch (SQLException e) {
@@ -53,11 +69,5 @@ final class StatementOrder {
                 }
             }
         }
-    }
-
-    static Set<String> keysOf(List<Statement> statements) {
-        Set<String> out = new LinkedHashSet<>();
-        statements.forEach(s -> out.addAll(s.provides()));
-        return out;
     }
 }
