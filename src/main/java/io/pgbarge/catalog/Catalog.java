@@ -9,13 +9,14 @@ import java.util.List;
  * share between workers.
  */
 public record Catalog(ServerInfo server, SchemaObjects objects, TypeSystemObjects typeSystem, TableObjects tables,
-                      List<DefaultPrivilege> defaultPrivileges, List<Dependency> dependencies) {
+                      DatabaseObjects database, List<DefaultPrivilege> defaultPrivileges,
+                      List<Dependency> dependencies) {
 
     /** Reads the whole catalog; the connection should already be inside the exported snapshot. */
     public static Catalog read(Connection c) throws SQLException {
         ServerInfo server = ServerInfo.read(c);
         return new Catalog(server, SchemaObjects.read(c, server), TypeSystemObjects.read(c, server),
-                TableObjects.read(c, server),
+                TableObjects.read(c, server), DatabaseObjects.read(c, server),
                 DefaultPrivilege.read(c), Dependency.read(c));
     }
 }

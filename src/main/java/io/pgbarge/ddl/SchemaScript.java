@@ -17,6 +17,7 @@ public final class SchemaScript {
         List<Statement> all = new ArrayList<>(SchemaObjectsDdl.statements(catalog.objects(), ctx));
         all.addAll(TypeSystemObjectsDdl.statements(catalog.typeSystem(), ctx));
         all.addAll(TableObjectsDdl.statements(catalog.tables(), ctx));
+        all.addAll(DatabaseObjectsDdl.statements(catalog.database(), ctx));
         all.addAll(DefaultPrivilegeDdl.statements(catalog.defaultPrivileges()));
         TargetAdaptation.Result adapted = TargetAdaptation.adapt(all, ctx);
         return new Result(adapted.statements(), adapted.notes());
