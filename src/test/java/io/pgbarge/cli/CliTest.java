@@ -1,0 +1,101 @@
+package io.pgbarge.cli;
+
+import io.pgbarge.TestDb;
+import io.pgbarge.TestServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a user sees when something they can get wrong is wrong: one clear message and its own exit code. */
+@Timeout(300)
+class CliTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void malformedConnectionStringIsAUsageErrorNamingTheBadPartButNotThePassword() {
+        Run r = run("copy", "postgresql://bob:s3cret@db:54x2/app", "postgresql://localhost/x", "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("SOURCE").contains("54x2").doesNotContain("s3cret");
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void invalidJobsAndUnknownFlagsAreUsageErrors() {
+        assertThat(run("copy", "a", "b", "--jobs", "0").code()).isEqualTo(ExitCode.USAGE);
+        Run r = run("copy", "a", "b", "--frobnicate");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void refusedPortIsAConnectionErrorThatNamesTheServer() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
+        Run r = run("copy", "postgresql://bob:pw@127.0.0.1:" + port + "/app", tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
+        assertThat(r.err()).contains("127.0.0.1:" + port).doesNotContain(":pw@").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingDatabaseIsAConnectionError() throws Exception {
+        TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
+        String missing = tgt.server().uri("no_such_database_here");
+        Run r = run("copy", missing, tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
+        assertThat(r.err()).contains("no_such_database_here");
+    }
+
+    @Test
+    void aFailureWhileCreatingTheSchemaLeavesTheTargetUntouched() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "cli_src");
+        TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
+        src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e); INSERT INTO s1.t VALUES ('a')");
+        // the target refuses every CREATE TABLE: the copy must fail there and roll back the schema and type too
+        tgt.exec("""
+                CREATE FUNCTION public.no_tables() RETURNS event_trigger LANGUAGE plpgsql AS
+                  $$ BEGIN RAISE EXCEPTION 'tables are not welcome here'; END $$;
+                CREATE EVENT TRIGGER no_tables ON ddl_command_start WHEN TAG IN ('CREATE TABLE')
+                  EXECUTE FUNCTION public.no_tables();
+                """);
+        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(r.err()).contains("s1.t").contains("tables are not welcome here").contains("nothing was changed");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's1'")).isEqualTo("0");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_type WHERE typname = 'e'")).isEqualTo("0");
+    }
+
+    @Test
+    void demoRunsEndToEnd() {
+        System.setProperty("pgbarge.demoVersion", System.getProperty("pgbarge.pg17"));
+        Run r = run("demo", "--no-progress");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("every table has the same number of rows");
+    }
+}
