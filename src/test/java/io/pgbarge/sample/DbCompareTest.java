@@ -162,12 +162,22 @@ class DbCompareTest {
         assertThat(changed("ALTER TABLE app.orders ALTER COLUMN note TYPE varchar(100)", true))
                 .containsExactly("table app.orders column note: type: ");
         assertThat(changed("ALTER DOMAIN app.positive_amount DROP CONSTRAINT positive_amount_check", true))
-                .containsExactly("type app.positive_amount: constraints: ");
+                .containsExactly("type app.positive_amount: comment on constraints: ", "type app.positive_amount: constraints: ");
         assertThat(changed("CREATE TABLE app.extra (x int)", true))
-                .containsExactly("table app.extra column x: only on target, not in source",
-                        "table app.extra: only on target, not in source");
+                .containsExactly("table app.extra: only on target, not in source");
         assertThat(changed("ALTER TABLE app.measurements DETACH PARTITION app.measurements_other", true))
                 .contains("table app.measurements_other: partition bound: ", "table app.measurements_other: parents: ");
+    }
+
+    @Test
+    void ignoresOnlyWhatItIsToldTo() throws Exception {
+        String sql = "ALTER TABLE app.documents OWNER TO pgbarge_demo_owner; COMMENT ON TABLE app.orders IS 'x';"
+                + " REVOKE SELECT ON app.products FROM pgbarge_demo_reader";
+        assertThat(changed(sql, true, DbCompare.Ignore.OWNERS)).containsExactly(
+                "table app.orders: comment: ", "table app.products: acl: ");
+        assertThat(changed(sql, true, DbCompare.Ignore.OWNERS, DbCompare.Ignore.COMMENTS)).containsExactly(
+                "table app.products: acl: ");
+        assertThat(changed(sql, true, DbCompare.Ignore.values())).isEmpty();
     }
 
     @Test
@@ -212,14 +222,14 @@ class DbCompareTest {
      * Runs {@code sql} on the target in a transaction, compares (schema or data), rolls back, and
      * returns the differences cut after "source"/"only" so that tests need not spell out values.
      */
-    private static List<String> changed(String sql, boolean schema) throws Exception {
+    private static List<String> changed(String sql, boolean schema, DbCompare.Ignore... ignore) throws Exception {
         List<String> diffs;
         targetConn.setAutoCommit(false);
         try {
             try (Statement st = targetConn.createStatement()) {
                 st.execute(sql);
             }
-            diffs = schema ? DbCompare.schemaDifferences(sourceConn, targetConn)
+            diffs = schema ? DbCompare.schemaDifferences(sourceConn, targetConn, ignore)
                     : DbCompare.dataDifferences(sourceConn, targetConn);
         } finally {
             targetConn.rollback();

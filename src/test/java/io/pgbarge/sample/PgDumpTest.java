@@ -7,10 +7,13 @@ import io.pgbarge.testutil.PgDump;
 import io.pgbarge.testutil.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,6 +61,58 @@ class PgDumpTest {
         assertThat(PgDump.dataOnly(b.uri())).isNotEqualTo(dataA);
         b.exec("COMMENT ON TABLE app.orders IS 'changed'");
         assertThat(PgDump.schemaOnly(b.uri())).isNotEqualTo(schemaA);
+    }
+
+    /**
+     * The reference tool's copy compares clean: DbCompare has no false alarms on a real
+     * pg_dump | psql copy, also into a newer major version.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"13, 18", "15, 16"})
+    void aPgDumpCopyComparesEqual(int sourceMajor, int targetMajor) throws Exception {
+        assumeTrue(PgDump.canDump(sourceMajor), "pg_dump " + sourceMajor + "+ is not installed");
+        TestDb source = Sample.newDatabase(sourceMajor, "pgdump_src");
+        TestDb target = TestServers.newDatabase(targetMajor, "pgdump_tgt");
+        Sample.createRoles(target);
+        Path file = Files.createTempFile("pgbarge-sample-", ".sql");
+        try {
+            Files.writeString(file, PgDump.dump(source.uri(), List.of()));
+            PgDump.loadWithPsql(target.uri(), file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            DbCompare.assertSame(s, t);
+        }
+    }
+
+    /** Copies made with --no-owner, --no-privileges, --no-comments compare equal with the matching Ignore. */
+    @Test
+    void copiesWithoutOwnersPrivilegesOrCommentsCompareEqualIgnoringThem() throws Exception {
+        assumeTrue(PgDump.canDump(MAJOR), "pg_dump " + MAJOR + "+ is not installed");
+        TestDb source = Sample.newDatabase(MAJOR, "pgdump_src");
+        TestDb noOwner = copy(source, "--no-owner");
+        TestDb noAcl = copy(source, "--no-privileges", "--no-comments");
+        try (Connection s = source.connect(); Connection t1 = noOwner.connect(); Connection t2 = noAcl.connect()) {
+            assertThat(DbCompare.schemaDifferences(s, t1)).contains("table app.employees: owner: source 'pgbarge_demo_owner' target 'postgres'");
+            DbCompare.assertSame(s, t1, DbCompare.Ignore.OWNERS);
+
+            assertThat(DbCompare.schemaDifferences(s, t2)).anyMatch(d -> d.startsWith("table app.products: acl:"))
+                    .anyMatch(d -> d.startsWith("table app.products: comment:"));
+            DbCompare.assertSame(s, t2, DbCompare.Ignore.PRIVILEGES, DbCompare.Ignore.COMMENTS);
+        }
+    }
+
+    private static TestDb copy(TestDb source, String... options) throws Exception {
+        TestDb target = TestServers.newDatabase(MAJOR, "pgdump_tgt");
+        Path file = Files.createTempFile("pgbarge-sample-", ".sql");
+        try {
+            Files.writeString(file, PgDump.dump(source.uri(), List.of(options)));
+            PgDump.loadWithPsql(target.uri(), file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return target;
     }
 
     @Test

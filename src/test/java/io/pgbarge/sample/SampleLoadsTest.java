@@ -39,7 +39,7 @@ class SampleLoadsTest {
         assertThat(db.scalar("SELECT t FROM app.awkward WHERE label = 'unicode'")).contains("😀", "e\u0301");
         assertThat(db.scalar("SELECT \"naïve \"\"café\"\"\" FROM \"Sales Ops\".\"Ünïcødé \"\"Quoted\"\" Table\" WHERE \"ID\" = 4"))
                 .contains("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67");
-        assertThat(db.scalar("SELECT count(*) FROM app.awkward WHERE n = 'Infinity'"))
+        assertThat(db.scalar("SELECT count(*) FROM app.awkward WHERE n::text = 'Infinity'"))
                 .isEqualTo(major >= 14 ? "1" : "0");
         assertThat(db.scalar("SELECT d FROM app.awkward WHERE label = '-infinity'")).isEqualTo("-infinity");
         assertThat(db.scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'app.mood'::regtype"))

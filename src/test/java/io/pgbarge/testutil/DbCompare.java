@@ -8,10 +8,12 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -45,13 +47,26 @@ public final class DbCompare {
     // Public API
     // ------------------------------------------------------------------------------------------------
 
+    /** What a comparison may leave out, for copies made with the pg_dump option of the same name. */
+    public enum Ignore {
+        /**
+         * --no-owner: owners are not compared, and in ACLs an object's owner is written "(owner)",
+         * so that the owner's own privileges and the grants it made compare equal under another owner.
+         */
+        OWNERS,
+        /** --no-privileges: ACLs, column privileges and default privileges are not compared. */
+        PRIVILEGES,
+        /** --no-comments: comments are not compared. */
+        COMMENTS
+    }
+
     /** Every difference in the user objects of the two databases; empty when they match. */
-    public static List<String> schemaDifferences(Connection source, Connection target) throws SQLException {
+    public static List<String> schemaDifferences(Connection source, Connection target, Ignore... ignore) throws SQLException {
         int sourceMajor = majorVersion(source);
         int targetMajor = majorVersion(target);
-        Versions v = new Versions(sourceMajor, targetMajor);
-        Map<String, Map<String, String>> s = read(source, session -> describeSchema(session, v));
-        Map<String, Map<String, String>> t = read(target, session -> describeSchema(session, v));
+        Set<Ignore> ignored = ignore.length == 0 ? EnumSet.noneOf(Ignore.class) : EnumSet.copyOf(Arrays.asList(ignore));
+        Map<String, Map<String, String>> s = read(source, session -> describeSchema(session, new Context(sourceMajor, targetMajor, ignored)));
+        Map<String, Map<String, String>> t = read(target, session -> describeSchema(session, new Context(targetMajor, sourceMajor, ignored)));
         return diff(s, t);
     }
 
@@ -67,8 +82,8 @@ public final class DbCompare {
     }
 
     /** Fails, listing every schema and data difference, unless the two databases are the same. */
-    public static void assertSame(Connection source, Connection target) throws SQLException {
-        List<String> all = new ArrayList<>(schemaDifferences(source, target));
+    public static void assertSame(Connection source, Connection target, Ignore... ignore) throws SQLException {
+        List<String> all = new ArrayList<>(schemaDifferences(source, target, ignore));
         all.addAll(dataDifferences(source, target));
         if (!all.isEmpty()) {
             throw new AssertionError("target differs from source in " + all.size() + " way(s):\n  "
@@ -80,8 +95,9 @@ public final class DbCompare {
      * The schema description of one database as this class compares it (identity → property → value),
      * for debugging a test. {@code peerMajor} is the major version of the server it is compared with.
      */
-    public static Map<String, Map<String, String>> describeSchema(Connection c, int peerMajor) throws SQLException {
-        Versions v = new Versions(majorVersion(c), peerMajor);
+    public static Map<String, Map<String, String>> describeSchema(Connection c, int peerMajor, Ignore... ignore) throws SQLException {
+        Set<Ignore> ignored = ignore.length == 0 ? EnumSet.noneOf(Ignore.class) : EnumSet.copyOf(Arrays.asList(ignore));
+        Context v = new Context(majorVersion(c), peerMajor, ignored);
         return read(c, session -> describeSchema(session, v));
     }
 
@@ -93,9 +109,14 @@ public final class DbCompare {
         List<String> out = new ArrayList<>();
         TreeSet<String> keys = new TreeSet<>(source.keySet());
         keys.addAll(target.keySet());
+        String absentRelation = null; // its columns sort right after it and need no line of their own
         for (String key : keys) {
             Map<String, String> s = source.get(key);
             Map<String, String> t = target.get(key);
+            if (absentRelation != null && key.startsWith(absentRelation + " column ")) {
+                continue;
+            }
+            absentRelation = s == null || t == null ? key : null;
             if (t == null) {
                 out.add(key + ": missing on target");
             } else if (s == null) {
@@ -124,11 +145,11 @@ public final class DbCompare {
     }
 
     // ------------------------------------------------------------------------------------------------
-    // Versions and the normalisations that depend on them
+    // Versions, options and the normalisations that depend on them
     // ------------------------------------------------------------------------------------------------
 
-    /** The major version of the server being read and of the one it is compared with. */
-    private record Versions(int self, int peer) {
+    /** The major version of the server being read and of the one it is compared with; what to ignore. */
+    private record Context(int self, int peer, Set<Ignore> ignore) {
         int min() {
             return Math.min(self, peer);
         }
@@ -140,6 +161,38 @@ public final class DbCompare {
         /** One side is before 15 and the other 15 or later. */
         boolean straddles15() {
             return Math.min(self, peer) < 15 && Math.max(self, peer) >= 15;
+        }
+
+        /** An object's ACL as compared: see {@link DbCompare#acl}; the owner anonymised with OWNERS. */
+        String acl(String[] items, boolean stripMaintain, String owner) {
+            String a = DbCompare.acl(items, stripMaintain);
+            if (a == null || !ignore.contains(Ignore.OWNERS) || owner == null) {
+                return a;
+            }
+            List<String> out = new ArrayList<>();
+            for (String item : a.split(",")) {
+                Matcher m = ACL_ITEM.matcher(item);
+                if (m.matches()) {
+                    item = (m.group(1).equals(owner) ? "(owner)" : m.group(1)) + "=" + m.group(2) + "/"
+                            + (m.group(3).equals(owner) ? "(owner)" : m.group(3));
+                }
+                out.add(item);
+            }
+            out.sort(null);
+            return String.join(",", out);
+        }
+
+        /** Drops what the options say to ignore from a finished description. */
+        void applyIgnores(Map<String, Map<String, String>> description) {
+            if (ignore.contains(Ignore.PRIVILEGES)) {
+                description.keySet().removeIf(k -> k.startsWith("default privileges "));
+            }
+            for (Map<String, String> o : description.values()) {
+                o.keySet().removeIf(p -> (ignore.contains(Ignore.OWNERS) && p.equals("owner"))
+                        || (ignore.contains(Ignore.PRIVILEGES) && p.equals("acl"))
+                        || (ignore.contains(Ignore.COMMENTS) && p.startsWith("comment")));
+            }
+            // an object left with no properties still exists: keep its key
         }
     }
 
@@ -193,7 +246,7 @@ public final class DbCompare {
                 + "'::pg_catalog.regclass AND dep.objid = " + oidExpr + " AND dep.deptype = 'e')";
     }
 
-    private static Map<String, Map<String, String>> describeSchema(Session s, Versions v) throws SQLException {
+    private static Map<String, Map<String, String>> describeSchema(Session s, Context v) throws SQLException {
         Map<String, Map<String, String>> out = new TreeMap<>();
         schemas(s, v, out);
         extensions(s, v, out);
@@ -203,7 +256,7 @@ public final class DbCompare {
         columns(s, v, out);
         constraints(s, v, out);
         indexes(s, out);
-        functions(s, out);
+        functions(s, v, out);
         aggregates(s, out);
         triggers(s, out);
         policies(s, out);
@@ -211,7 +264,8 @@ public final class DbCompare {
         statistics(s, out);
         defaultAcls(s, v, out);
         collations(s, out);
-        largeObjectMetadata(s, out);
+        largeObjectMetadata(s, v, out);
+        v.applyIgnores(out);
         return out;
     }
 
@@ -219,7 +273,7 @@ public final class DbCompare {
         return out.computeIfAbsent(key, k -> new TreeMap<>());
     }
 
-    private static void schemas(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void schemas(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) AS name, n.nspname = 'public' AS is_public,"
                 + " pg_catalog.pg_get_userbyid(n.nspowner) AS owner, n.nspowner = 10 AS bootstrap_owner,"
                 + " pg_catalog.pg_get_userbyid(10) AS bootstrap,"
@@ -229,7 +283,7 @@ public final class DbCompare {
                 + " AND " + notExtensionMember("pg_namespace", "n.oid"))) {
             Map<String, String> o = object(out, "schema " + r.get("name"));
             String owner = r.get("owner");
-            String acl = acl(r.array("acl"), false);
+            String acl = v.acl(r.array("acl"), false, owner);
             if (r.bool("is_public") && v.straddles15()) {
                 // PostgreSQL 15 changed the public schema that initdb creates: owner pg_database_owner
                 // and only USAGE for PUBLIC, where before it was the bootstrap superuser with
@@ -239,8 +293,9 @@ public final class DbCompare {
                 if (r.bool("bootstrap_owner") || owner.equals("pg_database_owner")) {
                     owner = "(initdb default)";
                 }
-                if (acl.equals(acl(new String[] {b + "=UC/" + b, "=UC/" + b}, false))
-                        || acl.equals(acl(new String[] {"pg_database_owner=UC/pg_database_owner",
+                String raw = acl(r.array("acl"), false);
+                if (raw.equals(acl(new String[] {b + "=UC/" + b, "=UC/" + b}, false))
+                        || raw.equals(acl(new String[] {"pg_database_owner=UC/pg_database_owner",
                                 "=U/pg_database_owner"}, false))) {
                     acl = "(initdb default)";
                 }
@@ -251,7 +306,7 @@ public final class DbCompare {
         }
     }
 
-    private static void extensions(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void extensions(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT pg_catalog.quote_ident(e.extname) AS name, e.extversion,"
                 + " pg_catalog.quote_ident(n.nspname) AS schema, e.extrelocatable,"
                 + " pg_catalog.obj_description(e.oid, 'pg_extension') AS comment"
@@ -268,7 +323,7 @@ public final class DbCompare {
         }
     }
 
-    private static void types(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void types(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // Implicit types are left out: array types (come with their element type), the row types of
         // tables, views and sequences (come with the relation), and multiranges, which PostgreSQL 14+
         // creates by itself for every range type (a 13 → 17 copy gains them, a 17 → 13 copy cannot
@@ -287,14 +342,18 @@ public final class DbCompare {
                 + " t.typdefault AS default_value,"
                 + " CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN t.typcollation::pg_catalog.regcollation::text END AS collation,"
                 + " (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(con.conname) || ' ' || pg_catalog.pg_get_constraintdef(con.oid)"
-                + "      || CASE WHEN con.convalidated THEN '' ELSE ' (not validated)' END"
-                + "      || coalesce(' -- ' || pg_catalog.obj_description(con.oid, 'pg_constraint'), ''), '; ' ORDER BY con.conname)"
+                + "      || CASE WHEN con.convalidated THEN '' ELSE ' (not validated)' END, '; ' ORDER BY con.conname)"
                 + "    FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid" + domainConstraintFilter + ") AS domain_constraints,"
+                + " (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(con.conname) || ': ' || pg_catalog.obj_description(con.oid, 'pg_constraint'), '; ' ORDER BY con.conname)"
+                + "    FROM pg_catalog.pg_constraint con WHERE con.contypid = t.oid) AS constraint_comments,"
                 + " (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)"
-                + "      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text ELSE '' END"
-                + "      || coalesce(' -- ' || pg_catalog.col_description(t.typrelid, a.attnum), ''), ', ' ORDER BY a.attnum)"
+                + "      || CASE WHEN a.attcollation <> at.typcollation THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text ELSE '' END,"
+                + "      ', ' ORDER BY a.attnum)"
                 + "    FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
                 + "    WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attributes,"
+                + " (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname) || ': ' || pg_catalog.col_description(t.typrelid, a.attnum), '; ' ORDER BY a.attnum)"
+                + "    FROM pg_catalog.pg_attribute a"
+                + "    WHERE t.typtype = 'c' AND a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) AS attribute_comments,"
                 + " (SELECT pg_catalog.format_type(rg.rngsubtype, NULL)"
                 + "      || ' opclass ' || pg_catalog.quote_ident(opcn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname)"
                 + "      || CASE WHEN rg.rngcollation <> 0 THEN ' collation ' || rg.rngcollation::pg_catalog.regcollation::text ELSE '' END"
@@ -320,7 +379,7 @@ public final class DbCompare {
             Map<String, String> o = object(out, "type " + r.get("name"));
             o.put("kind", kind);
             o.put("owner", r.get("owner"));
-            o.put("acl", acl(r.array("acl"), false));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
             o.put("comment", r.get("comment"));
             o.put("labels", r.get("enum_labels"));
             o.put("base type", r.get("domain_base"));
@@ -328,13 +387,15 @@ public final class DbCompare {
             o.put("default", r.get("default_value"));
             o.put("collation", r.get("collation"));
             o.put("constraints", r.get("domain_constraints"));
+            o.put("comment on constraints", r.get("constraint_comments"));
             o.put("attributes", r.get("attributes"));
+            o.put("comment on attributes", r.get("attribute_comments"));
             o.put("range", r.get("range"));
             o.values().removeIf(Objects::isNull);
         }
     }
 
-    private static void sequences(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void sequences(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // The sequence's current value is data (pg_dump writes it as SEQUENCE SET in the data
         // section), so it is compared by dataDifferences, and a schema-only copy compares clean here.
         for (Row r : s.rows("SELECT c.oid::pg_catalog.regclass::text AS name, c.relpersistence,"
@@ -362,7 +423,7 @@ public final class DbCompare {
             o.put("cycle", r.get("seqcycle"));
             o.put("owned by", r.get("owned_by"));
             o.put("owner", r.get("owner"));
-            o.put("acl", acl(r.array("acl"), false));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
             o.put("comment", r.get("comment"));
             if (v.min() >= 15) {
                 // Unlogged sequences exist from PostgreSQL 15 on, and from then the sequences of an
@@ -388,7 +449,7 @@ public final class DbCompare {
     /** Relations described here: tables, views, materialized views, foreign tables. */
     private static final String RELKINDS = "('r', 'p', 'v', 'm', 'f')";
 
-    private static void relations(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void relations(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT c.oid::pg_catalog.regclass::text AS name, c.relkind, c.relpersistence,"
                 + " (SELECT pg_catalog.string_agg(opt, ', ' ORDER BY opt) FROM pg_catalog.unnest(c.reloptions) opt) AS options,"
                 + " CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,"
@@ -396,7 +457,6 @@ public final class DbCompare {
                 + " (SELECT pg_catalog.string_agg(i.inhparent::pg_catalog.regclass::text, ', ' ORDER BY i.inhseqno)"
                 + "    FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid) AS parents,"
                 + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid) END AS definition,"
-                + " CASE WHEN c.relkind = 'm' THEN c.relispopulated END AS populated,"
                 + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS of_type,"
                 + " c.relreplident, c.relrowsecurity, c.relforcerowsecurity,"
                 + " CASE WHEN c.relam <> 0 THEN (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam) END AS access_method,"
@@ -418,7 +478,6 @@ public final class DbCompare {
             o.put("partition bound", r.get("partition_bound"));
             o.put("parents", r.get("parents"));
             o.put("definition", viewDefinition(r.get("definition"), v, s.schemaNames()));
-            o.put("populated", r.get("populated"));
             o.put("of type", r.get("of_type"));
             o.put("replica identity", r.get("relreplident"));
             if (r.bool("relrowsecurity") || r.bool("relforcerowsecurity")) {
@@ -427,7 +486,7 @@ public final class DbCompare {
             o.put("access method", r.get("access_method"));
             o.put("owner", r.get("owner"));
             // MAINTAIN exists from 17 on: see acl()
-            o.put("acl", acl(r.array("acl"), v.min() < 17));
+            o.put("acl", v.acl(r.array("acl"), v.min() < 17, r.get("owner")));
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
         }
@@ -449,7 +508,7 @@ public final class DbCompare {
      * removed from both sides: every "name." that is not a schema name. Schema qualifiers of
      * relations, functions and types stay.
      */
-    private static String viewDefinition(String def, Versions v, java.util.Set<String> schemaNames) {
+    private static String viewDefinition(String def, Context v, java.util.Set<String> schemaNames) {
         if (def == null) {
             return null;
         }
@@ -468,7 +527,7 @@ public final class DbCompare {
         return d;
     }
 
-    private static void columns(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void columns(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // Columns are numbered by their position among live columns, not by attnum: a dropped column
         // leaves a gap in attnum that no dump or copy reproduces.
         for (Row r : s.rows("SELECT c.oid::pg_catalog.regclass::text AS rel, c.relkind, pg_catalog.quote_ident(a.attname) AS name,"
@@ -480,7 +539,7 @@ public final class DbCompare {
                 + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS stattarget,"
                 + " (SELECT pg_catalog.string_agg(opt, ', ' ORDER BY opt) FROM pg_catalog.unnest(a.attoptions) opt) AS options,"
                 + " (SELECT pg_catalog.string_agg(opt, ', ' ORDER BY opt) FROM pg_catalog.unnest(a.attfdwoptions) opt) AS fdw_options,"
-                + " a.attislocal, a.attinhcount, a.attacl::text[] AS acl,"
+                + " a.attislocal, a.attinhcount, a.attacl::text[] AS acl, pg_catalog.pg_get_userbyid(c.relowner) AS owner,"
                 + " pg_catalog.col_description(c.oid, a.attnum) AS comment"
                 + " FROM pg_catalog.pg_attribute a"
                 + " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
@@ -511,14 +570,16 @@ public final class DbCompare {
             if (!r.bool("attislocal") || !"0".equals(r.get("attinhcount"))) {
                 o.put("inheritance", (r.bool("attislocal") ? "local, " : "") + "inherited " + r.get("attinhcount") + "x");
             }
-            // column privileges: NULL means none beyond the table's; MAINTAIN is table-level only
-            o.put("acl", acl(r.array("acl"), false));
+            // column privileges: NULL (or empty, after revoking them all) means none beyond the
+            // table's; MAINTAIN is table-level only
+            String columnAcl = v.acl(r.array("acl"), false, r.get("owner"));
+            o.put("acl", columnAcl == null || columnAcl.isEmpty() ? null : columnAcl);
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
         }
     }
 
-    private static void constraints(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void constraints(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // PostgreSQL 18 records NOT NULL as named pg_constraint rows (contype 'n'); before, only
         // attnotnull, which the column description carries for every version. The named rows are
         // compared only when both sides have them.
@@ -544,7 +605,10 @@ public final class DbCompare {
             if (!r.bool("conislocal") || !"0".equals(r.get("coninhcount"))) {
                 o.put("inheritance", (r.bool("conislocal") ? "local, " : "") + "inherited " + r.get("coninhcount") + "x");
             }
-            if (r.bool("connoinherit")) {
+            // NO INHERIT means something only for CHECK (and NOT NULL) constraints. On keys the flag is
+            // an accident of how the constraint was made: false when a partition's key was cloned from
+            // its parent's, true when created on the partition and attached, as pg_dump does.
+            if (r.bool("connoinherit") && (r.get("contype").equals("c") || r.get("contype").equals("n"))) {
                 o.put("no inherit", "true");
             }
             o.put("comment", r.get("comment"));
@@ -579,7 +643,7 @@ public final class DbCompare {
 
     private static final String PROC_NAME = "pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname)";
 
-    private static void functions(Session s, Map<String, Map<String, String>> out) throws SQLException {
+    private static void functions(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // Functions are described field by field rather than by pg_get_functiondef, whose layout is
         // not the point; prosrc is the body exactly as written, which every version keeps verbatim.
         // SQL-standard bodies (BEGIN ATOMIC, 14+) have no prosrc; their parsed body is deparsed.
@@ -621,7 +685,7 @@ public final class DbCompare {
             }
             Map<String, String> o = object(out, kind + " " + name + "(" + identity + ")");
             o.put("owner", r.get("owner"));
-            o.put("acl", acl(r.array("acl"), false));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
             o.put("comment", r.get("comment"));
             if (kind.equals("aggregate")) {
                 continue; // the rest is in aggregates()
@@ -727,7 +791,7 @@ public final class DbCompare {
         }
     }
 
-    private static void rules(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void rules(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         // "_RETURN" rules are views' definitions, described with the view
         for (Row r : s.rows("SELECT rw.ev_class::pg_catalog.regclass::text AS rel, pg_catalog.quote_ident(rw.rulename) AS name,"
                 + " pg_catalog.pg_get_ruledef(rw.oid) AS definition, rw.ev_enabled,"
@@ -760,7 +824,7 @@ public final class DbCompare {
         }
     }
 
-    private static void defaultAcls(Session s, Versions v, Map<String, Map<String, String>> out) throws SQLException {
+    private static void defaultAcls(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT pg_catalog.pg_get_userbyid(d.defaclrole) AS role,"
                 + " CASE WHEN d.defaclnamespace = 0 THEN NULL ELSE (SELECT pg_catalog.quote_ident(n.nspname)"
                 + "    FROM pg_catalog.pg_namespace n WHERE n.oid = d.defaclnamespace) END AS schema,"
@@ -778,7 +842,7 @@ public final class DbCompare {
             String key = "default privileges of " + r.get("role")
                     + (r.get("schema") == null ? "" : " in schema " + r.get("schema")) + " on " + kind;
             // MAINTAIN exists from 17 on: see acl()
-            object(out, key).put("acl", acl(r.array("acl"), objtype.equals("r") && v.min() < 17));
+            object(out, key).put("acl", v.acl(r.array("acl"), objtype.equals("r") && v.min() < 17, r.get("role")));
         }
     }
 
@@ -799,14 +863,14 @@ public final class DbCompare {
         }
     }
 
-    private static void largeObjectMetadata(Session s, Map<String, Map<String, String>> out) throws SQLException {
+    private static void largeObjectMetadata(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT m.oid, pg_catalog.pg_get_userbyid(m.lomowner) AS owner,"
                 + " coalesce(m.lomacl, pg_catalog.acldefault('L', m.lomowner))::text[] AS acl,"
                 + " pg_catalog.obj_description(m.oid, 'pg_largeobject') AS comment"
                 + " FROM pg_catalog.pg_largeobject_metadata m")) {
             Map<String, String> o = object(out, "large object " + r.get("oid"));
             o.put("owner", r.get("owner"));
-            o.put("acl", acl(r.array("acl"), false));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
         }

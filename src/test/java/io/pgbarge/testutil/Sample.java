@@ -44,6 +44,20 @@ public final class Sample {
         db.exec(script());
     }
 
+    /**
+     * Creates the sample's roles on the server of {@code db} (they are cluster-wide): what a restore
+     * of the sample into a server that never had it needs first. Runs the script's first section,
+     * everything before its first CREATE SCHEMA.
+     */
+    public static void createRoles(TestDb db) throws SQLException {
+        String s = script();
+        int end = s.indexOf("\nCREATE SCHEMA ");
+        if (end < 0) {
+            throw new IllegalStateException(RESOURCE + " no longer starts with its roles section");
+        }
+        db.exec(s.substring(0, end));
+    }
+
     /** A new database on the shared server of that major version, with the sample loaded. */
     public static TestDb newDatabase(int major, String hint) throws SQLException {
         TestDb db = TestServers.newDatabase(major, hint);
