@@ -41,12 +41,15 @@ public record Column(int attnum, String name, String typeSql, long typeOid, bool
      * @param compression      attcompression (14+): pglz or lz4 when set
      * @param statisticsTarget attstattarget when set explicitly
      * @param options          attoptions, e.g. {@code n_distinct=100}
+     * @param fdwOptions       attfdwoptions of a foreign table's column, e.g. {@code column_name=id}
      */
-    public record Settings(String storage, String compression, Integer statisticsTarget, List<String> options) {
-        public static final Settings NONE = new Settings(null, null, null, List.of());
+    public record Settings(String storage, String compression, Integer statisticsTarget, List<String> options,
+                           List<String> fdwOptions) {
+        public static final Settings NONE = new Settings(null, null, null, List.of(), List.of());
 
         public Settings {
             options = options == null ? List.of() : List.copyOf(options);
+            fdwOptions = fdwOptions == null ? List.of() : List.copyOf(fdwOptions);
         }
     }
 }

@@ -34,7 +34,7 @@ final class ColumnReader {
                 + " pg_catalog.col_description(a.attrelid, a.attnum) AS comment, a.attacl::text AS acl,"
                 + " CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,"
                 + " " + compression + " AS compression,"
-                + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS stattarget, a.attoptions"
+                + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS stattarget, a.attoptions, a.attfdwoptions"
                 + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
@@ -59,7 +59,8 @@ final class ColumnReader {
         int stat = rs.getInt("stattarget");
         Integer statisticsTarget = rs.wasNull() ? null : stat;
         Column.Settings settings = new Column.Settings(storage(TableScope.ch(rs, "storage")),
-                compression(TableScope.ch(rs, "compression")), statisticsTarget, TableScope.textArray(rs, "attoptions"));
+                compression(TableScope.ch(rs, "compression")), statisticsTarget, TableScope.textArray(rs, "attoptions"),
+                TableScope.textArray(rs, "attfdwoptions"));
         NotNull nn = notNulls.get(new Key(table, attnum));
         return new Column(attnum, rs.getString("attname"), rs.getString("type"), typeOid,
                 binarySafe(typeOid, domainBase), rs.getBoolean("attnotnull"), nn == null ? null : nn.name(),

@@ -2,14 +2,86 @@ package io.pgbarge.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Database-level objects: the database's own settings and comment, role settings in the database,
- * tablespaces, event triggers, publications, subscriptions, large objects, and extension
- * configuration tables. STUB: being written.
+ * Database-level objects: the database's own settings, comment and privileges, tablespaces in use,
+ * event triggers, publications, subscriptions, large objects, and extension configuration tables.
+ *
+ * @param largeObjectBytes an estimate of the large objects' contents (pg_largeobject's size on disk)
+ * @param readNotes        what could not be read and why (e.g. subscriptions without the privilege)
  */
-public record DatabaseObjects() {
+public record DatabaseObjects(DatabaseSettings settings, List<Tablespace> tablespaces,
+                              List<EventTrigger> eventTriggers, List<Publication> publications,
+                              List<Subscription> subscriptions, List<LargeObject> largeObjects,
+                              long largeObjectBytes, List<ExtensionConfigTable> extensionConfigTables,
+                              List<String> readNotes) {
+
+    public DatabaseObjects {
+        tablespaces = List.copyOf(tablespaces);
+        eventTriggers = List.copyOf(eventTriggers);
+        publications = List.copyOf(publications);
+        subscriptions = List.copyOf(subscriptions);
+        largeObjects = List.copyOf(largeObjects);
+        extensionConfigTables = List.copyOf(extensionConfigTables);
+        readNotes = List.copyOf(readNotes);
+    }
+
+    public static DatabaseObjects empty() {
+        return new DatabaseObjects(new DatabaseSettings(null, null, null, null, List.of()), List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.of(),
+                List.of());
+    }
+
+    /** The large objects' OIDs in ascending order, for {@code copy.LargeObjectCopier}. */
+    public List<Long> largeObjectOids() {
+        return largeObjects.stream().map(LargeObject::oid).toList();
+    }
+
+    /**
+     * Reads with an empty search_path, so that pg_get_expr (publication row filters) qualifies every
+     * name outside pg_catalog; the old setting is put back after.
+     */
     public static DatabaseObjects read(Connection c, ServerInfo server) throws SQLException {
-        return new DatabaseObjects();
+        String old = CatalogQuery.list(c, "SELECT pg_catalog.current_setting('search_path')", rs -> rs.getString(1)).get(0);
+        setSearchPath(c, "");
+        List<String> notes = new ArrayList<>();
+        DatabaseObjects objects = new DatabaseObjects(DatabaseSettings.read(c), Tablespace.read(c),
+                EventTrigger.read(c), Publication.read(c, server), subscriptions(c, notes), LargeObject.read(c),
+                LargeObject.estimatedBytes(c), ExtensionConfigTable.read(c), notes);
+        // not in a finally: after a failed query the transaction is aborted, and restoring would hide the cause
+        setSearchPath(c, old);
+        return objects;
+    }
+
+    /**
+     * pg_subscription's public columns are readable by anyone, but managed servers sometimes revoke
+     * more; a refusal there must not abort the snapshot transaction the whole catalog is read in,
+     * hence the savepoint.
+     */
+    private static List<Subscription> subscriptions(Connection c, List<String> notes) throws SQLException {
+        Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            List<Subscription> subs = Subscription.read(c);
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+            return subs;
+        } catch (SQLException e) {
+            if (sp != null) {
+                c.rollback(sp);
+            }
+            notes.add("subscriptions of the source could not be read (" + e.getMessage().strip()
+                    + "): any there are not reported");
+            return List.of();
+        }
+    }
+
+    private static void setSearchPath(Connection c, String value) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
+            ps.setString(1, value);
+            ps.execute();
+        }
     }
 }

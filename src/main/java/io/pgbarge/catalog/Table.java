@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * A table (ordinary, partitioned, partition, inheritance child, unlogged) as read from pg_class.
  * Owned by the tables reader; the copy engine uses the accessors documented as such.
  *
- * @param relkind        'r' ordinary, 'p' partitioned (no rows of its own)
+ * @param relkind        'r' ordinary, 'p' partitioned (no rows of its own), 'f' foreign (rows elsewhere)
  * @param persistence    'p' permanent, 'u' unlogged
  * @param estimatedRows  pg_class.reltuples (may be -1 when never analyzed)
  * @param estimatedBytes heap + TOAST size in bytes, for progress and scheduling
@@ -38,10 +38,14 @@ public record Table(long oid, String schema, String name, char relkind, char per
      * @param accessMethod    the table access method when it is not heap, else null
      * @param ofType          format_type(reloftype) of a typed table, else null
      * @param replicaIdentity relreplident: 'd' default, 'n' nothing, 'f' full, 'i' index
+     * @param rowSecurity     relrowsecurity: ENABLE ROW LEVEL SECURITY
+     * @param forceRowSecurity relforcerowsecurity: FORCE ROW LEVEL SECURITY (policies bind the owner too)
+     * @param foreign         server and options of a foreign table, else null
      */
     public record Details(long namespaceOid, long rowTypeOid, boolean partition, String partitionKey,
                           String partitionBound, List<Long> parentOids, List<String> reloptions,
-                          List<String> toastReloptions, String accessMethod, String ofType, char replicaIdentity) {
+                          List<String> toastReloptions, String accessMethod, String ofType, char replicaIdentity,
+                          boolean rowSecurity, boolean forceRowSecurity, ForeignTable foreign) {
         public Details {
             parentOids = List.copyOf(parentOids);
             reloptions = List.copyOf(reloptions);
@@ -53,7 +57,10 @@ public record Table(long oid, String schema, String name, char relkind, char per
         return Sql.qualified(schema, name);
     }
 
-    /** True when the table holds rows of its own to copy (leaf tables; not partitioned parents). */
+    /**
+     * True when the table holds rows of its own to copy: leaf tables; not partitioned parents, and not
+     * foreign tables, whose rows live on their server.
+     */
     public boolean hasData() {
         return relkind == 'r';
     }

@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Tables with their columns, defaults, constraints, indexes and triggers, as immutable records.
- * Indexes include those of materialized views.
+ * Tables (foreign ones too) with their columns, defaults, constraints, indexes, triggers, policies,
+ * rules, extended statistics and security labels, and the foreign-data wrappers, servers and user
+ * mappings foreign tables stand on, as immutable records. Indexes and statistics include those of
+ * materialized views; rules those of views (other than the view's own {@code _RETURN} rule).
  */
 public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, List<Constraint> constraints,
-                           List<Index> indexes, List<Trigger> triggers) {
+                           List<Index> indexes, List<Trigger> triggers, List<Policy> policies, List<Rule> rules,
+                           List<StatisticsObject> statistics, List<SecurityLabel> securityLabels,
+                           ForeignData foreignData) {
 
     public TableObjects {
         tables = List.copyOf(tables);
@@ -17,6 +21,11 @@ public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, Lis
         constraints = List.copyOf(constraints);
         indexes = List.copyOf(indexes);
         triggers = List.copyOf(triggers);
+        policies = List.copyOf(policies);
+        rules = List.copyOf(rules);
+        statistics = List.copyOf(statistics);
+        securityLabels = List.copyOf(securityLabels);
+        foreignData = foreignData == null ? ForeignData.NONE : foreignData;
     }
 
     /**
@@ -28,7 +37,8 @@ public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, Lis
         setSearchPath(c, "");
         try {
             return new TableObjects(TableReader.read(c, server), ColumnDefaultReader.read(c), ConstraintReader.read(c),
-                    IndexReader.read(c), TriggerReader.read(c));
+                    IndexReader.read(c), TriggerReader.read(c), PolicyReader.read(c), RuleReader.read(c),
+                    StatisticsReader.read(c, server), SecurityLabelReader.read(c), ForeignData.read(c));
         } finally {
             setSearchPath(c, old);
         }

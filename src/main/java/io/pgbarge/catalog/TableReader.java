@@ -1,13 +1,14 @@
 package io.pgbarge.catalog;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the user's tables (relkind r and p) from pg_class, with their columns and parents. */
+/** Reads the user's tables (relkind r, p and f) from pg_class, with their columns and parents. */
 final class TableReader {
     private TableReader() {
     }
@@ -27,8 +28,11 @@ final class TableReader {
                 + " c.reloptions, tc.reloptions AS toast_reloptions,"
                 + " CASE WHEN am.amname <> 'heap' THEN am.amname END AS am,"
                 + " CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS oftype,"
-                + " c.relreplident"
+                + " c.relreplident, c.relrowsecurity, c.relforcerowsecurity,"
+                + " ft.ftserver, fs.srvname, ft.ftoptions"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid"
+                + " LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver"
                 + " LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid"
                 + " LEFT JOIN pg_catalog.pg_am am ON am.oid = c.relam"
                 + " WHERE c.oid IN (" + TableScope.TABLES + ")"
@@ -39,12 +43,19 @@ final class TableReader {
                     rs.getBoolean("relispartition"), rs.getString("partkey"), rs.getString("partbound"),
                     parents.getOrDefault(oid, List.of()), TableScope.textArray(rs, "reloptions"),
                     TableScope.textArray(rs, "toast_reloptions"), rs.getString("am"), rs.getString("oftype"),
-                    TableScope.ch(rs, "relreplident"));
+                    TableScope.ch(rs, "relreplident"), rs.getBoolean("relrowsecurity"),
+                    rs.getBoolean("relforcerowsecurity"), foreign(rs));
             return new Table(oid, rs.getString("nspname"), rs.getString("relname"), TableScope.ch(rs, "relkind"),
                     TableScope.ch(rs, "relpersistence"), rs.getString("owner"), columns.getOrDefault(oid, List.of()),
                     rs.getLong("reltuples"), rs.getLong("bytes"), rs.getString("comment"), rs.getString("acl"),
                     rs.getString("default_acl"), d);
         });
+    }
+
+    private static ForeignTable foreign(ResultSet rs) throws SQLException {
+        String server = rs.getString("srvname");
+        return server == null ? null
+                : new ForeignTable(rs.getLong("ftserver"), server, TableScope.textArray(rs, "ftoptions"));
     }
 
     /** Each table's parents in declaration order (inhseqno). */

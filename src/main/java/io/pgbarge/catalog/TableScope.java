@@ -10,14 +10,17 @@ final class TableScope {
     private TableScope() {
     }
 
-    /** The oids of the user's tables (relkind r, p) — or with 'm' also materialized views, for their indexes. */
+    /**
+     * The oids of the user's relations of these relkinds: tables are r, p and f (foreign tables are
+     * tables without rows of their own); indexes also live on materialized views (m).
+     */
     static String relations(String relkinds) {
         return "SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN (" + relkinds + ") AND " + CatalogQuery.userSchema("n")
                 + " AND " + CatalogQuery.userObject("pg_class", "c.oid");
     }
 
-    static final String TABLES = relations("'r', 'p'");
+    static final String TABLES = relations("'r', 'p', 'f'");
     static final String TABLES_AND_MATVIEWS = relations("'r', 'p', 'm'");
 
     /** A text[] column as a list; NULL becomes the empty list. */

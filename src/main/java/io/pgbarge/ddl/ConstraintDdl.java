@@ -19,19 +19,20 @@ final class ConstraintDdl {
     }
 
     /**
-     * A validated CHECK goes inside CREATE TABLE when the table declares it. A partition also lists
-     * the ones it inherits, because ATTACH PARTITION requires them to be there (pg_dump does the same);
-     * an inheritance child gets them from INHERITS.
+     * A validated CHECK goes inside CREATE TABLE when the table declares it. A table made standalone (a
+     * partition, or a child joined later with INHERIT) also lists the ones it inherits, because ATTACH
+     * PARTITION and INHERIT require them to be there (pg_dump does the same for partitions); an
+     * inheritance child made with INHERITS gets them from there.
      */
-    static boolean inline(Constraint c, Table t) {
-        return c.type() == 'c' && c.validated() && (c.isLocal() || t.details().partition());
+    static boolean inline(Constraint c, Table t, TableSet set) {
+        return c.type() == 'c' && c.validated() && (c.isLocal() || set.standalone(t));
     }
 
     static List<Statement> statements(Constraint c, Table t, TableSet set) {
         List<Statement> out = new ArrayList<>();
         switch (c.type()) {
             case 'c' -> {
-                if (!inline(c, t) && c.isLocal()) {
+                if (!inline(c, t, set) && c.isLocal()) {
                     out.add(notValidCheck(c, t, set));
                 }
             }
@@ -45,8 +46,8 @@ final class ConstraintDdl {
             default -> {
             }
         }
-        if (!out.isEmpty() || inline(c, t)) {
-            out.addAll(comment(c, t));
+        if (!out.isEmpty() || inline(c, t, set)) {
+            out.addAll(comment(c, t, set));
         }
         return out;
     }
@@ -140,11 +141,11 @@ final class ConstraintDdl {
         return List.of(add, validate);
     }
 
-    private static List<Statement> comment(Constraint c, Table t) {
+    private static List<Statement> comment(Constraint c, Table t, TableSet set) {
         if (c.comment() == null) {
             return List.of();
         }
-        return List.of(Statement.of("COMMENT", "CONSTRAINT " + name(c, t), inline(c, t) ? Section.PRE_DATA : Section.POST_DATA,
+        return List.of(Statement.of("COMMENT", "CONSTRAINT " + name(c, t), inline(c, t, set) ? Section.PRE_DATA : Section.POST_DATA,
                 "COMMENT ON CONSTRAINT " + Sql.ident(c.name()) + " ON " + t.qualifiedName() + " IS " + Sql.literal(c.comment()),
                 Set.of(), Set.of(Keys.constraint(c.oid()))));
     }

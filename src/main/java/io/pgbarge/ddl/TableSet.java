@@ -19,6 +19,7 @@ final class TableSet {
     private final Map<Long, Index> indexes = new HashMap<>();
     private final Map<Long, List<Long>> childIndexes = new HashMap<>();
     private final Map<Long, Constraint> constraints = new HashMap<>();
+    private final Map<Long, Boolean> standalone = new HashMap<>();
 
     TableSet(TableObjects objects) {
         for (Table t : objects.tables()) {
@@ -48,6 +49,16 @@ final class TableSet {
 
     Constraint constraint(long oid) {
         return constraints.get(oid);
+    }
+
+    /**
+     * Whether the table is created standalone, listing every column and CHECK constraint it has, and
+     * joined to its parent afterwards: a partition (ATTACH PARTITION), or an inheritance child whose
+     * column order INHERITS would not keep (ALTER TABLE … INHERIT, see {@link ChildColumnOrder}).
+     */
+    boolean standalone(Table t) {
+        return standalone.computeIfAbsent(t.oid(), k -> t.details().partition()
+                || (!t.details().parentOids().isEmpty() && !ChildColumnOrder.keptByInherits(t, this)));
     }
 
     boolean hasChildren(long tableOid) {
