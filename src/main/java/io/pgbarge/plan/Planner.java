@@ -65,10 +65,11 @@ public final class Planner {
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                       Predicate<String> roleExists, boolean copyData) {
+        MissingRoles missingRoles = new MissingRoles();
         for (Statement s : statements) {
-            String missing = s.roles().stream().filter(r -> !roleExists.test(r)).findFirst().orElse(null);
+            String missing = s.roles().stream().filter(r -> !roleExists.test(r)).sorted().findFirst().orElse(null);
             if (missing != null) {
-                notes.add(skipNote(s, missing));
+                missingRoles.add(missing, s);
                 continue;
             }
             if (!copyData && (s.section() == Section.DATA || s.kind().equals("MATERIALIZED VIEW DATA"))) {
@@ -83,20 +84,13 @@ public final class Planner {
                 add(new Node(nodes.size(), null, t));
             }
         }
+        notes.addAll(missingRoles.notes());
         link(dependencies);
         linkRefreshes();
         promote();
         List<Statement> pre = orderPreData();
         List<Step> steps = buildSteps(byOid);
         return new Plan(pre, steps, List.copyOf(notes));
-    }
-
-    private static String skipNote(Statement s, String role) {
-        return switch (s.kind()) {
-            case "OWNER" -> s.name() + ": owner left as the target login, role " + role + " does not exist on the target";
-            case "ACL" -> s.name() + ": grant left out, role " + role + " does not exist on the target";
-            default -> s.kind().toLowerCase() + " " + s.name() + " left out: role " + role + " does not exist on the target";
-        };
     }
 
     private void add(Node n) {

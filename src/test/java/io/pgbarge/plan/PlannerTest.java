@@ -1,0 +1,96 @@
+package io.pgbarge.plan;
+
+import io.pgbarge.catalog.Column;
+import io.pgbarge.catalog.Dependency;
+import io.pgbarge.catalog.Table;
+import io.pgbarge.ddl.Keys;
+import io.pgbarge.ddl.Section;
+import io.pgbarge.ddl.Statement;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannerTest {
+    private static Statement st(String name, Section section, Set<String> provides, Set<String> requires) {
+        return Statement.of("X", name, section, "SELECT 1", provides, requires);
+    }
+
+    private static Table table(long oid, long bytes) {
+        Column c = new Column(1, "a", "integer", 23, true, false, '\0', null, '\0', null, true, 0, null, null);
+        return new Table(oid, "s", "t" + oid, 'r', 'p', "o", List.of(c), 0, bytes, null, null, null);
+    }
+
+    @Test
+    void ordersPreDataByPgDependAndRequiresWhateverTheGenerationOrder() {
+        Statement view = st("view", Section.PRE_DATA, Set.of("pg_class:3", "pg_rewrite:30"), Set.of());
+        Statement table = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of("pg_namespace:1"));
+        Statement schema = st("schema", Section.PRE_DATA, Set.of("pg_namespace:1"), Set.of());
+        Plan plan = Planner.build(List.of(view, table, schema),
+                List.of(new Dependency("pg_rewrite:30", "pg_class:2", 'n')), List.of(), r -> true, true);
+        assertThat(plan.preData()).extracting(Statement::name).containsExactly("schema", "table", "view");
+    }
+
+    @Test
+    void aPreDataStatementThatNeedsPostDataWorkMovesToPostData() {
+        Statement index = st("pk", Section.POST_DATA, Set.of("pg_constraint:5"), Set.of(Keys.data(2)));
+        Statement table = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
+        Statement view = st("view grouping by pk", Section.PRE_DATA, Set.of("pg_class:3"), Set.of("pg_constraint:5"));
+        Plan plan = Planner.build(List.of(table, index, view), List.of(), List.of(table(2, 100)), r -> true, true);
+        assertThat(plan.preData()).extracting(Statement::name).containsExactly("table");
+        Step viewStep = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL
+                && s.statement().name().equals("view grouping by pk")).findFirst().orElseThrow();
+        assertThat(viewStep.needs()).extracting(Step::describe).containsExactly("x pk");
+    }
+
+    @Test
+    void indexesWaitForTheirTableAndJumpAheadOfOtherCopies() {
+        Statement index = st("idx", Section.POST_DATA, Set.of("pg_class:9"), Set.of(Keys.data(2)));
+        Plan plan = Planner.build(List.of(index), List.of(), List.of(table(2, 100), table(3, 1_000_000)), r -> true, true);
+        Step copy2 = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 2).findFirst().orElseThrow();
+        Step copy3 = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 3).findFirst().orElseThrow();
+        Step idx = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL).findFirst().orElseThrow();
+        assertThat(idx.needs()).containsExactly(copy2);
+        assertThat(copy3.priority()).isGreaterThan(copy2.priority());
+        assertThat(idx.priority()).isGreaterThan(copy3.priority());
+        Step analyze2 = plan.steps().stream().filter(s -> s.kind() == Step.Kind.ANALYZE && s.table().oid() == 2).findFirst().orElseThrow();
+        assertThat(analyze2.needs()).contains(copy2, idx);
+    }
+
+    @Test
+    void aMaterializedViewIsRefreshedAfterTheRowsOfEveryTableItReadsEvenThroughViews() {
+        Statement t = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
+        Statement v = st("view", Section.PRE_DATA, Set.of("pg_class:3", "pg_rewrite:30"), Set.of());
+        Statement m = st("matview", Section.PRE_DATA, Set.of("pg_class:4", "pg_rewrite:40"), Set.of());
+        Statement refresh = new Statement("MATERIALIZED VIEW DATA", "matview", Section.POST_DATA, "REFRESH",
+                Set.of(Keys.data(4)), Set.of(), Set.of(), null);
+        Plan plan = Planner.build(List.of(t, v, m, refresh),
+                List.of(new Dependency("pg_rewrite:30", "pg_class:2", 'n'), new Dependency("pg_rewrite:40", "pg_class:3", 'n')),
+                List.of(table(2, 10)), r -> true, true);
+        Step r = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL).findFirst().orElseThrow();
+        assertThat(r.needs()).extracting(Step::kind).containsExactly(Step.Kind.COPY);
+    }
+
+    @Test
+    void statementsNamingMissingRolesAreLeftOutWithOneNotePerRoleAndKind() {
+        Statement table = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
+        Statement g1 = new Statement("ACL", "TABLE s.a", Section.PRE_DATA, "GRANT", Set.of(), Set.of(), Set.of("bob"), null);
+        Statement g2 = new Statement("ACL", "TABLE s.b", Section.PRE_DATA, "GRANT", Set.of(), Set.of(), Set.of("bob"), null);
+        Statement own = new Statement("OWNER", "TABLE s.a", Section.PRE_DATA, "ALTER", Set.of(), Set.of(), Set.of("alice"), null);
+        Plan plan = Planner.build(List.of(table, g1, g2, own), List.of(), List.of(), r -> r.equals("alice"), true);
+        assertThat(plan.preData()).extracting(Statement::kind).containsExactly("X", "OWNER");
+        assertThat(plan.notes()).containsExactly(
+                "role bob does not exist on the target: 2 grants left out (TABLE s.a, TABLE s.b)");
+    }
+
+    @Test
+    void aDependencyCycleIsBrokenWithANoteInsteadOfHanging() {
+        Statement a = st("a", Section.PRE_DATA, Set.of("pg_class:1"), Set.of("pg_class:2"));
+        Statement b = st("b", Section.PRE_DATA, Set.of("pg_class:2"), Set.of("pg_class:1"));
+        Plan plan = Planner.build(List.of(a, b), List.of(), List.of(), r -> true, true);
+        assertThat(plan.preData()).hasSize(2);
+        assertThat(plan.notes()).anyMatch(n -> n.contains("cycle"));
+    }
+}
