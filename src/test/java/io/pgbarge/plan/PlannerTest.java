@@ -19,8 +19,9 @@ class PlannerTest {
     }
 
     private static Table table(long oid, long bytes) {
-        Column c = new Column(1, "a", "integer", 23, true, false, '\0', null, '\0', null, true, 0, null, null);
-        return new Table(oid, "s", "t" + oid, 'r', 'p', "o", List.of(c), 0, bytes, null, null, null);
+        Column c = new Column(1, "a", "integer", 23, true, false, null, false, '\0', null, '\0', null, null, true, 0,
+                null, null, Column.Settings.NONE);
+        return new Table(oid, "s", "t" + oid, 'r', 'p', "o", List.of(c), 0, bytes, null, null, null, null);
     }
 
     @Test
