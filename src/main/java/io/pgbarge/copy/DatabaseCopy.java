@@ -77,6 +77,9 @@ public final class DatabaseCopy {
 
             progress.phaseStarted("pre-data");
             List<String> drops = conflictsOrDrops(admin, statements);
+            if (targetInfo.major() < catalog.server().major()) {
+                Rehearsal.run(admin, drops, plan, targetSession(), catalog.server(), targetInfo);
+            }
             PreDataRunner.run(admin, drops, plan.preData(), targetSession());
             progress.phaseFinished("pre-data");
 

@@ -92,6 +92,18 @@ class CliTest {
     }
 
     @Test
+    void aDowngradeTheTargetCannotExpressIsRefusedByNameBeforeAnythingChanges() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "down_src");
+        TestDb tgt = TestServers.newDatabase(13, "down_tgt");
+        src.exec("CREATE SCHEMA shop; CREATE TABLE shop.item (code text); INSERT INTO shop.item VALUES ('a'), (NULL);"
+                + " CREATE UNIQUE INDEX item_code ON shop.item (code) NULLS NOT DISTINCT");
+        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(r.err()).contains("PostgreSQL 13").contains("shop.item_code").contains("Nothing was changed");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'shop'")).isEqualTo("0");
+    }
+
+    @Test
     void demoRunsEndToEnd() {
         System.setProperty("pgbarge.demoVersion", System.getProperty("pgbarge.pg17"));
         Run r = run("demo", "--no-progress");
