@@ -22,10 +22,13 @@ import java.util.Map;
  * @param accessMethod table access method of a materialized view, null for views
  * @param populated    relispopulated (materialized views: false after WITH NO DATA)
  * @param columns      columns that carry a default, a comment or privileges
+ * @param stubColumns  for a view whose query calls user functions: its columns as a SELECT list of typed
+ *                     NULLs ({@code NULL::integer AS a, …}), so that a stand-in can be created first when
+ *                     a function needs the view's row type (a dependency cycle); null otherwise
  */
 public record View(ObjectHeader header, boolean materialized, long ruleOid, long typeOid, long arrayTypeOid,
                    String definition, List<String> reloptions, String accessMethod, boolean populated,
-                   List<ViewColumn> columns) {
+                   List<ViewColumn> columns, String stubColumns) {
 
     /** @param defaultExpr pg_get_expr of the column default (views only), or null */
     public record ViewColumn(String name, String defaultExpr, String comment, String acl) {
@@ -50,7 +53,17 @@ public record View(ObjectHeader header, boolean materialized, long ruleOid, long
         String sql = "SELECT " + ObjectHeader.columns("c.oid", "n.nspname", "c.relname", "c.relowner", "pg_class",
                 "c.relacl", 'r') + ","
                 + " c.relkind, r.oid AS rule_oid, c.reltype, t.typarray, pg_catalog.pg_get_viewdef(c.oid) AS def,"
-                + " c.reloptions, am.amname, c.relispopulated"
+                + " c.reloptions, am.amname, c.relispopulated,"
+                + " CASE WHEN c.relkind = 'v' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+                + "   WHERE d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid"
+                + "   AND d.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid >= 16384)"
+                + " THEN (SELECT pg_catalog.string_agg(pg_catalog.format('NULL::%s%s AS %I',"
+                + "   pg_catalog.format_type(a.atttypid, a.atttypmod),"
+                + "   CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation"
+                + "     THEN ' COLLATE ' || a.attcollation::pg_catalog.regcollation::text ELSE '' END, a.attname),"
+                + "   ', ' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a"
+                + "   JOIN pg_catalog.pg_type at ON at.oid = a.atttypid"
+                + "   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) END AS stub"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'"
                 + " LEFT JOIN pg_catalog.pg_type t ON t.oid = c.reltype"
@@ -65,7 +78,8 @@ public record View(ObjectHeader header, boolean materialized, long ruleOid, long
             boolean mat = "m".equals(rs.getString("relkind"));
             return new View(h, mat, rs.getLong("rule_oid"), rs.getLong("reltype"), rs.getLong("typarray"),
                     stripSemicolon(rs.getString("def")), List.copyOf(reloptions), mat ? rs.getString("amname") : null,
-                    rs.getBoolean("relispopulated"), List.copyOf(columns.getOrDefault(h.oid(), List.of())));
+                    rs.getBoolean("relispopulated"), List.copyOf(columns.getOrDefault(h.oid(), List.of())),
+                    rs.getString("stub"));
         });
     }
 

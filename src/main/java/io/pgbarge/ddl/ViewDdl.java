@@ -23,8 +23,22 @@ public final class ViewDdl {
         String key = Keys.rel(h.oid());
         String objectType = v.materialized() ? "MATERIALIZED VIEW" : "VIEW";
         List<Statement> out = new ArrayList<>();
-        out.add(new Statement(objectType, q, Section.PRE_DATA, createSql(v), provides(v), Set.of(), Set.of(),
-                new Statement.Created(objectType, q, "pg_catalog.to_regclass(" + Sql.literal(q) + ")")));
+        Statement.Created created = new Statement.Created(objectType, q, "pg_catalog.to_regclass(" + Sql.literal(q) + ")");
+        if (v.stubColumns() != null) {
+            // The query calls user functions, which may take or return this view's row type: a cycle
+            // the server allows only step by step. A stand-in with the same columns comes first (it
+            // provides the row type); the real query replaces it once the functions exist.
+            Set<String> provides = new LinkedHashSet<>(provides(v));
+            String rule = Keys.of("pg_rewrite", v.ruleOid());
+            provides.remove(rule);
+            out.add(new Statement(objectType, q, Section.PRE_DATA,
+                    "CREATE VIEW " + q + " AS\n SELECT " + v.stubColumns(), provides, Set.of(), Set.of(), created));
+            out.add(new Statement("VIEW DEFINITION", q, Section.PRE_DATA,
+                    "CREATE OR REPLACE " + createSql(v).substring("CREATE ".length()),
+                    v.ruleOid() != 0 ? Set.of(rule) : Set.of(), Set.of(key), Set.of(), null));
+        } else {
+            out.add(new Statement(objectType, q, Section.PRE_DATA, createSql(v), provides(v), Set.of(), Set.of(), created));
+        }
         for (View.ViewColumn c : v.columns()) {
             if (c.defaultExpr() != null) {
                 out.add(new Statement("DEFAULT", q + "." + Sql.ident(c.name()), Section.PRE_DATA,

@@ -138,7 +138,7 @@ class SchemaObjectsSqlTest {
     @Test
     void viewsProvideTheirRuleAndRowTypeAndMaterializedViewsRefreshAfterData() {
         View v = new View(header("app", "Mat View"), true, 16410, 16411, 16412, " SELECT 1 AS x",
-                List.of("fillfactor=70", "check_option=local"), "heap", true, List.of());
+                List.of("fillfactor=70", "check_option=local"), "heap", true, List.of(), null);
         List<Statement> st = ViewDdl.statements(v, PG17);
         assertThat(st.get(0).sql()).isEqualTo("CREATE MATERIALIZED VIEW app.\"Mat View\" WITH (fillfactor='70', "
                 + "check_option='local') AS\n SELECT 1 AS x\n  WITH NO DATA");
@@ -149,7 +149,7 @@ class SchemaObjectsSqlTest {
         assertThat(refresh.section()).isEqualTo(Section.POST_DATA);
         assertThat(refresh.provides()).containsExactly("data:16400");
         View empty = new View(v.header(), true, 16410, 16411, 16412, " SELECT 1 AS x", List.of(), "heap", false,
-                List.of());
+                List.of(), null);
         assertThat(ViewDdl.statements(empty, PG17)).noneMatch(s -> s.kind().equals("MATERIALIZED VIEW DATA"));
     }
 
