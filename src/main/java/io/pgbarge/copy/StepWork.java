@@ -39,14 +39,14 @@ final class StepWork implements StepRunner {
         RunProgress.TableState state = states.get(t.oid());
         state.bytes.set(0);
         progress.tableStarted(state);
-        TableCopier.Counts counts;
+        CopyPump.Counts counts;
         try {
             counts = TableCopier.copy(t, s.source(), s.target(), state);
         } catch (SQLException e) {
             progress.tableFailed(state);
-            String server = e instanceof TableCopier.SideException side ? side.side : "target";
+            String server = e instanceof CopyPump.SideException side ? side.side : "target";
             throw new StepFailedException("copy of table " + t.qualifiedName(), server, null,
-                    e instanceof TableCopier.SideException ? e.getCause() : e);
+                    e instanceof CopyPump.SideException ? e.getCause() : e);
         }
         if (counts.sourceRows() != counts.targetRows()) {
             progress.tableFailed(state);
