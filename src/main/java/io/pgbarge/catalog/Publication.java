@@ -69,7 +69,7 @@ public record Publication(long oid, String name, String owner, boolean allTables
         }
         String sql = "SELECT p.oid, p.pubname, pg_catalog.pg_get_userbyid(p.pubowner), p.puballtables,"
                 + " p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot,"
-                + (server.atLeast(18) ? " p.pubgencols_type," : " 'n'::\"char\",")
+                + (server.atLeast(18) ? " p.pubgencols," : " 'n'::\"char\",")
                 + " pg_catalog.obj_description(p.oid, 'pg_publication')"
                 + " FROM pg_catalog.pg_publication p WHERE " + CatalogQuery.userObject("pg_publication", "p.oid")
                 + " ORDER BY p.pubname";

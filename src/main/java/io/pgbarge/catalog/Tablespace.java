@@ -26,7 +26,7 @@ public record Tablespace(long oid, String name, String owner, String location, b
                         + " FROM pg_catalog.pg_tablespace t"
                         + " JOIN pg_catalog.pg_database d ON d.datname = pg_catalog.current_database()"
                         + " WHERE t.oid = d.dattablespace"
-                        + " OR t.oid IN (SELECT reltablespace FROM pg_catalog.pg_class WHERE reltablespace <> 0)"
+                        + " OR t.oid IN (SELECT reltablespace FROM pg_catalog.pg_class WHERE reltablespace <> 0 AND NOT relisshared)"
                         + " ORDER BY t.spcname",
                 rs -> new Tablespace(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5)));
