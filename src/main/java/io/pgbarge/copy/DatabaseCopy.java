@@ -67,7 +67,7 @@ public final class DatabaseCopy {
             List<Statement> statements = statements(catalog, targetInfo);
             Set<String> roles = targetRoles(admin);
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    roles::contains, !options.schemaOnly());
+                    DataTasks.of(catalog.database()), roles::contains, !options.schemaOnly());
             notes.addAll(plan.notes());
             List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -167,6 +167,8 @@ public final class DatabaseCopy {
                 st.execute("SET statement_timeout = 0; SET lock_timeout = 0; SET idle_in_transaction_session_timeout = 0;"
                         + " SET client_min_messages = warning; SET check_function_bodies = false;"
                         + " SET synchronous_commit = off; SET maintenance_work_mem = '256MB';"
+                        // a copied ALTER DATABASE … SET default_transaction_read_only must not stop the load
+                        + " SET default_transaction_read_only = off;"
                         + " SELECT pg_catalog.set_config('search_path', '', false)");
             }
         };

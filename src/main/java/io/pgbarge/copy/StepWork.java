@@ -31,6 +31,7 @@ final class StepWork implements StepRunner {
             case COPY -> copy(step.table(), s);
             case ANALYZE -> sql(step, s, "ANALYZE " + step.table().qualifiedName());
             case SQL -> sql(step, s, step.statement().sql());
+            case TASK -> task(step, s);
         }
         progress.stepFinished(step.kind().name(), step.describe(), Duration.between(start, Instant.now()));
     }
@@ -56,6 +57,16 @@ final class StepWork implements StepRunner {
         }
         progress.tableFinished(state, counts.targetRows());
         copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+    }
+
+    private void task(Step step, WorkerSessions s) throws StepFailedException {
+        try {
+            DataTasks.run(step.task(), s.source(), s.target());
+        } catch (SQLException e) {
+            String server = e instanceof CopyPump.SideException side ? side.side : "target";
+            throw new StepFailedException(step.describe(), server, null,
+                    e instanceof CopyPump.SideException ? e.getCause() : e);
+        }
     }
 
     private static void sql(Step step, WorkerSessions s, String sql) throws StepFailedException {

@@ -20,6 +20,8 @@ public final class SchemaScript {
         all.addAll(DatabaseObjectsDdl.statements(catalog.database(), ctx));
         all.addAll(DefaultPrivilegeDdl.statements(catalog.defaultPrivileges()));
         TargetAdaptation.Result adapted = TargetAdaptation.adapt(all, ctx);
-        return new Result(adapted.statements(), adapted.notes());
+        List<String> notes = new ArrayList<>(DatabaseObjectsDdl.notes(catalog.database(), ctx));
+        notes.addAll(adapted.notes());
+        return new Result(adapted.statements(), notes);
     }
 }

@@ -33,6 +33,7 @@ public final class Planner {
         final int index;
         final Statement statement;
         final Table copyOf;
+        DataTask task;
         final Set<Node> needs = new LinkedHashSet<>();
         Section section;
 
@@ -44,10 +45,16 @@ public final class Planner {
         }
 
         Set<String> provides() {
+            if (task != null) {
+                return task.provides() == null ? Set.of() : Set.of(task.provides());
+            }
             return statement != null ? statement.provides() : Set.of(Keys.data(copyOf.oid()));
         }
 
         String describe() {
+            if (task != null) {
+                return task.description();
+            }
             return statement != null ? statement.kind().toLowerCase() + " " + statement.name()
                     : "data of " + copyOf.qualifiedName();
         }
@@ -60,11 +67,17 @@ public final class Planner {
      */
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              Predicate<String> roleExists, boolean copyData) {
-        return new Planner().plan(statements, dependencies, tables, roleExists, copyData);
+        return build(statements, dependencies, tables, List.of(), roleExists, copyData);
+    }
+
+    /** @param tasks data-phase work besides table copies; left out when copyData is false */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, Predicate<String> roleExists, boolean copyData) {
+        return new Planner().plan(statements, dependencies, tables, tasks, roleExists, copyData);
     }
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
-                      Predicate<String> roleExists, boolean copyData) {
+                      List<DataTask> tasks, Predicate<String> roleExists, boolean copyData) {
         MissingRoles missingRoles = new MissingRoles();
         for (Statement s : statements) {
             String missing = s.roles().stream().filter(r -> !roleExists.test(r)).sorted().findFirst().orElse(null);
@@ -82,6 +95,13 @@ public final class Planner {
             byOid.put(t.oid(), t);
             if (copyData && t.hasData()) {
                 add(new Node(nodes.size(), null, t));
+            }
+        }
+        if (copyData) {
+            for (DataTask t : tasks) {
+                Node n = new Node(nodes.size(), null, null);
+                n.task = t;
+                add(n);
             }
         }
         notes.addAll(missingRoles.notes());
@@ -233,7 +253,9 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         for (Node n : later) {
             Step s;
-            if (n.copyOf != null) {
+            if (n.task != null) {
+                s = new Step(steps.size(), Step.Kind.TASK, null, null, n.task, n.task.estimatedBytes());
+            } else if (n.copyOf != null) {
                 s = new Step(steps.size(), Step.Kind.COPY, n.copyOf, null, n.copyOf.estimatedBytes());
             } else {
                 s = new Step(steps.size(), Step.Kind.SQL, null, n.statement, priorityOf(n.statement, tables));

@@ -11,22 +11,33 @@ import java.util.List;
  * analyze a table. Steps form a DAG; a step may start when every step it needs has finished.
  */
 public final class Step {
-    public enum Kind { COPY, SQL, ANALYZE }
+    public enum Kind { COPY, SQL, ANALYZE, TASK }
 
     private final int id;
     private final Kind kind;
     private final Table table;
     private final Statement statement;
+    private final DataTask task;
     private final long priority;
     final List<Step> needs = new ArrayList<>();
     final List<Step> neededBy = new ArrayList<>();
 
     Step(int id, Kind kind, Table table, Statement statement, long priority) {
+        this(id, kind, table, statement, null, priority);
+    }
+
+    Step(int id, Kind kind, Table table, Statement statement, DataTask task, long priority) {
         this.id = id;
         this.kind = kind;
         this.table = table;
         this.statement = statement;
+        this.task = task;
         this.priority = priority;
+    }
+
+    /** The data task of a TASK step; null otherwise. */
+    public DataTask task() {
+        return task;
     }
 
     public int id() {
@@ -66,6 +77,7 @@ public final class Step {
             case COPY -> "copy " + table.qualifiedName();
             case ANALYZE -> "analyze " + table.qualifiedName();
             case SQL -> statement.kind().toLowerCase() + " " + statement.name();
+            case TASK -> task.description();
         };
     }
 
