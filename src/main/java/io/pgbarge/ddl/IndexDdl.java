@@ -34,7 +34,16 @@ final class IndexDdl {
             // pg_get_indexdef says ON ONLY for a partitioned index, so it does not build the partitions'.
             Set<String> requires = new LinkedHashSet<>(set.dataKeys(i.tableOid()));
             requires.add(Keys.rel(i.tableOid()));
-            out.add(new Statement("INDEX", q, Section.POST_DATA, i.definition(), Set.of(key), requires, Set.of(), created(i)));
+            String sql = i.definition();
+            if (i.partitioned() && set.hasForeignPartition(i.tableOid())) {
+                // A foreign partition has no index to attach, so an index made ON ONLY and then attached
+                // would stay invalid for good. Without ONLY, CREATE INDEX skips foreign partitions and
+                // adopts the matching indexes the others already have (so it waits for them); the ATTACH
+                // statements that follow are then no-ops.
+                sql = sql.replaceFirst(" ON ONLY ", " ON ");
+                requires.addAll(set.indexKeysBelow(i.oid()));
+            }
+            out.add(new Statement("INDEX", q, Section.POST_DATA, sql, Set.of(key), requires, Set.of(), created(i)));
         }
         if (i.parentOid() != 0 && set.index(i.parentOid()) != null) {
             out.add(attach(i, set.index(i.parentOid())));

@@ -64,8 +64,10 @@ final class PolicyDdl {
         out.add(new Statement("POLICY", name, Section.POST_DATA, sql.toString(), Set.of(key), afterData(t.oid(), set),
                 Set.copyOf(p.roles()), null));
         if (p.comment() != null) {
+            // the same roles: when the policy is left out, so is its comment
             out.add(Statement.of("COMMENT", "POLICY " + name, Section.POST_DATA,
-                    "COMMENT ON POLICY " + name + " IS " + Sql.literal(p.comment()), Set.of(), Set.of(key)));
+                    "COMMENT ON POLICY " + name + " IS " + Sql.literal(p.comment()), Set.of(), Set.of(key))
+                    .withRoles(Set.copyOf(p.roles())));
         }
         return out;
     }

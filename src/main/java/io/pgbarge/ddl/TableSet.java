@@ -101,6 +101,32 @@ final class TableSet {
         return out;
     }
 
+    /** Whether a foreign table is among the partitions below this partitioned table, at any depth. */
+    boolean hasForeignPartition(long tableOid) {
+        List<Long> todo = new ArrayList<>(children.getOrDefault(tableOid, List.of()));
+        for (int i = 0; i < todo.size() && i < 100_000; i++) {
+            Table t = tables.get(todo.get(i));
+            if (t != null && t.relkind() == 'f') {
+                return true;
+            }
+            todo.addAll(children.getOrDefault(todo.get(i), List.of()));
+        }
+        return false;
+    }
+
+    /** The keys of every index attached below this partitioned index, at any depth. */
+    Set<String> indexKeysBelow(long indexOid) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Long> todo = new ArrayList<>(childIndexes.getOrDefault(indexOid, List.of()));
+        while (!todo.isEmpty()) {
+            long child = todo.remove(todo.size() - 1);
+            if (out.add(Keys.rel(child))) {
+                todo.addAll(childIndexes.getOrDefault(child, List.of()));
+            }
+        }
+        return out;
+    }
+
     /** The PRIMARY KEY or UNIQUE constraint that owns an index, or null (an FK may reference a bare unique index). */
     Constraint constraintOfIndex(long indexOid) {
         Index i = indexes.get(indexOid);

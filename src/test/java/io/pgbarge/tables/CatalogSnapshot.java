@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What pg_dump --schema-only would show of the user's tables, as comparable lines: every table,
- * column, constraint, index and trigger with its server-side definition, named rather than by oid.
+ * What pg_dump --schema-only would show of the user's tables, as comparable lines: every table (foreign
+ * ones too), column, constraint, index, trigger, policy, rule, extended statistics object and security
+ * label with its server-side definition, and the foreign-data wrappers, servers and user mappings,
+ * named rather than by oid.
  */
 final class CatalogSnapshot {
     private CatalogSnapshot() {
@@ -39,10 +41,12 @@ final class CatalogSnapshot {
                 + " tc.reloptions::text, pg_get_partkeydef(c.oid), pg_get_expr(c.relpartbound, c.oid), c.relispartition,"
                 + " (SELECT string_agg(inhparent::regclass::text, ',' ORDER BY inhseqno) FROM pg_inherits WHERE inhrelid = c.oid),"
                 + " pg_get_userbyid(c.relowner), " + relacl + ", obj_description(c.oid, 'pg_class'), c.relreplident,"
-                + " CASE WHEN c.relkind <> 'p' THEN am.amname END, c.reloftype::regtype"
+                + " CASE WHEN c.relkind <> 'p' THEN am.amname END, c.reloftype::regtype,"
+                + " c.relrowsecurity, c.relforcerowsecurity, fs.srvname, ft.ftoptions::text"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid LEFT JOIN pg_am am ON am.oid = c.relam"
-                + " WHERE c.relkind IN ('r', 'p') AND" + USER_REL);
+                + " LEFT JOIN pg_foreign_table ft ON ft.ftrelid = c.oid LEFT JOIN pg_foreign_server fs ON fs.oid = ft.ftserver"
+                + " WHERE c.relkind IN ('r', 'p', 'f') AND" + USER_REL);
         add(out, "column", db, "SELECT a.attrelid::regclass::text,"
                 + " row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum), a.attname,"
                 + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attgenerated, a.attidentity,"
@@ -50,11 +54,11 @@ final class CatalogSnapshot {
                 + " a.attislocal, a.attinhcount, pg_get_expr(d.adbin, d.adrelid), a.attstorage = t.typstorage, a.attstorage,"
                 + (v14 ? " a.attcompression," : "")
                 + " CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END, a.attoptions::text,"
-                + " col_description(a.attrelid, a.attnum), " + attacl
+                + " col_description(a.attrelid, a.attnum), " + attacl + ", a.attfdwoptions::text"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                + " WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND" + USER_REL);
+                + " WHERE c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND" + USER_REL);
         // A partition made standalone and then attached (pg_dump's way too) keeps connoinherit = true on
         // its PK/UNIQUE constraints and, on 18, conislocal = true on its NOT NULL constraints; pg_dump
         // shows neither, so they are not compared for partitions.
@@ -83,8 +87,40 @@ final class CatalogSnapshot {
                 + " increment_by, cycle, cache_size, last_value FROM pg_sequences s"
                 + " WHERE EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = (quote_ident(s.schemaname) || '.'"
                 + " || quote_ident(s.sequencename))::regclass AND d.deptype = 'i')");
+        addSecurityAndRules(out, db);
+        addForeignData(out, db);
         out.sort(String::compareTo);
         return out;
+    }
+
+    /** Policies, rules (not views' _RETURN), extended statistics and security labels. */
+    private static void addSecurityAndRules(List<String> out, TestDb db) throws SQLException {
+        add(out, "policy", db, "SELECT p.polrelid::regclass::text, p.polname, p.polpermissive, p.polcmd,"
+                + " ARRAY(SELECT rolname FROM pg_roles WHERE oid = ANY(p.polroles) ORDER BY 1)::text, p.polroles = '{0}',"
+                + " pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),"
+                + " obj_description(p.oid, 'pg_policy') FROM pg_policy p");
+        add(out, "rule", db, "SELECT r.ev_class::regclass::text, r.rulename, pg_get_ruledef(r.oid), r.ev_enabled,"
+                + " obj_description(r.oid, 'pg_rewrite')"
+                + " FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE r.rulename <> '_RETURN' AND" + USER_REL);
+        // -1 up to 16 and NULL from 17 both mean "default"
+        add(out, "statistics", db, "SELECT n.nspname, s.stxname, s.stxrelid::regclass::text, pg_get_statisticsobjdef(s.oid),"
+                + " CASE WHEN s.stxstattarget >= 0 THEN s.stxstattarget::int END, pg_get_userbyid(s.stxowner),"
+                + " obj_description(s.oid, 'pg_statistic_ext')"
+                + " FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace");
+        add(out, "security label", db, "SELECT l.objoid::regclass::text, l.objsubid, l.provider, l.label FROM pg_seclabel l"
+                + " WHERE l.classoid = 'pg_class'::regclass");
+    }
+
+    /** Foreign-data wrappers (extensions' too: both sides have the same), servers and user mappings. */
+    private static void addForeignData(List<String> out, TestDb db) throws SQLException {
+        add(out, "fdw", db, "SELECT w.fdwname, pg_get_userbyid(w.fdwowner), w.fdwhandler::regproc::text,"
+                + " w.fdwvalidator::regproc::text, w.fdwoptions::text, w.fdwacl::text,"
+                + " obj_description(w.oid, 'pg_foreign_data_wrapper') FROM pg_foreign_data_wrapper w");
+        add(out, "server", db, "SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion, pg_get_userbyid(s.srvowner),"
+                + " s.srvoptions::text, s.srvacl::text, obj_description(s.oid, 'pg_foreign_server')"
+                + " FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw");
+        add(out, "user mapping", db, "SELECT srvname, usename, umoptions::text FROM pg_user_mappings");
     }
 
     /** Runs with an empty search_path, so that every name comes back schema-qualified. */

@@ -25,6 +25,8 @@ final class TableFixtures {
             CREATE FUNCTION app.positive(x numeric) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$SELECT x > 0$$;
             CREATE SEQUENCE app.counter;
             CREATE MATERIALIZED VIEW app.mv AS SELECT 1 AS x, 'a'::text AS y;
+            CREATE VIEW app.v_rules AS SELECT 1 AS x;
+            CREATE EXTENSION postgres_fdw;
             """;
 
     static final String TABLES = """
@@ -121,9 +123,89 @@ final class TableFixtures {
             COMMENT ON TRIGGER c_trg ON app.customers IS 'trg';
             """;
 
+    /**
+     * Row-level security and policies, rules, extended statistics, typed tables, and foreign-data
+     * wrappers, servers, user mappings and foreign tables; standing on the prelude alone.
+     */
+    static final String EXTRAS = """
+            CREATE TABLE app.secured (id int, owner_name text, v int);
+            INSERT INTO app.secured VALUES (1, 'x', 1);
+            ALTER TABLE app.secured ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE app.secured FORCE ROW LEVEL SECURITY;
+            CREATE POLICY "see all" ON app.secured USING (true);
+            CREATE POLICY mine ON app.secured AS RESTRICTIVE FOR UPDATE TO pgbarge_tables_reader, "pgbarge_tables Owner"
+                USING (owner_name = CURRENT_USER) WITH CHECK (v > 0);
+            CREATE POLICY ins ON app.secured FOR INSERT TO pgbarge_tables_reader WITH CHECK (app.positive(v));
+            CREATE POLICY sel ON app.secured FOR SELECT USING (id < 100);
+            CREATE POLICY del ON app.secured FOR DELETE TO PUBLIC USING (false);
+            COMMENT ON POLICY mine ON app.secured IS 'owner''s rows';
+            CREATE TABLE app.rls_only (k int);
+            ALTER TABLE app.rls_only ENABLE ROW LEVEL SECURITY;
+
+            CREATE TABLE app.rule_log (id int, at timestamptz DEFAULT now());
+            CREATE TABLE app.ruled (id int, v text);
+            CREATE RULE log_ins AS ON INSERT TO app.ruled DO ALSO INSERT INTO app.rule_log (id) VALUES (NEW.id);
+            CREATE RULE "no delete" AS ON DELETE TO app.ruled DO INSTEAD NOTHING;
+            CREATE RULE upd AS ON UPDATE TO app.ruled WHERE OLD.id < 0 DO INSTEAD NOTHING;
+            CREATE RULE neg AS ON INSERT TO app.ruled WHERE NEW.id < 0 DO INSTEAD
+                (INSERT INTO app.rule_log (id) VALUES (-NEW.id); INSERT INTO app.rule_log (id) VALUES (0));
+            ALTER TABLE app.ruled DISABLE RULE "no delete";
+            ALTER TABLE app.ruled ENABLE REPLICA RULE upd;
+            ALTER TABLE app.ruled ENABLE ALWAYS RULE neg;
+            COMMENT ON RULE log_ins ON app.ruled IS 'audit';
+            CREATE RULE v_ins AS ON INSERT TO app.v_rules DO INSTEAD INSERT INTO app.rule_log (id) VALUES (NEW.x);
+
+            CREATE TABLE app.stat_t (a int, b int, c text);
+            CREATE STATISTICS app.st_ab (ndistinct, dependencies) ON a, b FROM app.stat_t;
+            CREATE STATISTICS "Sales Ünit"."St Mcv" (mcv) ON b, c FROM app.stat_t;
+            ALTER STATISTICS app.st_ab SET STATISTICS 500;
+            ALTER STATISTICS "Sales Ünit"."St Mcv" OWNER TO "pgbarge_tables Owner";
+            COMMENT ON STATISTICS app.st_ab IS 'ab';
+            CREATE STATISTICS app.mv_st ON x, y FROM app.mv;
+
+            CREATE TABLE app.typed2 OF app.pair (b WITH OPTIONS NOT NULL, CONSTRAINT typed2_a CHECK (a > 0));
+            ALTER TABLE app.typed2 ALTER COLUMN a SET DEFAULT 7;
+            CREATE TABLE app.typed_parted OF app.pair (a WITH OPTIONS NOT NULL) PARTITION BY LIST (a);
+            CREATE TABLE app.typed_parted_1 PARTITION OF app.typed_parted FOR VALUES IN (1);
+
+            CREATE FOREIGN DATA WRAPPER "my fdw" HANDLER public.postgres_fdw_handler OPTIONS (debug 'true');
+            GRANT USAGE ON FOREIGN DATA WRAPPER "my fdw" TO pgbarge_tables_reader;
+            COMMENT ON FOREIGN DATA WRAPPER "my fdw" IS 'hand made';
+            CREATE SERVER remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db.example', port '5433', dbname 'x''y');
+            CREATE SERVER "Other Srv" TYPE 'kind' VERSION '1.0' FOREIGN DATA WRAPPER "my fdw" OPTIONS (anything 'goes=1');
+            ALTER SERVER remote OWNER TO "pgbarge_tables Owner";
+            GRANT USAGE ON FOREIGN SERVER remote TO pgbarge_tables_reader WITH GRANT OPTION;
+            COMMENT ON SERVER remote IS 'the remote';
+            CREATE USER MAPPING FOR pgbarge_tables_reader SERVER remote OPTIONS (user 'r', password 's3cret');
+            CREATE USER MAPPING FOR PUBLIC SERVER remote OPTIONS (user 'anon');
+            CREATE USER MAPPING FOR "pgbarge_tables Owner" SERVER "Other Srv";
+            CREATE FOREIGN TABLE app.remote_items (
+                id int OPTIONS (column_name 'item_id') NOT NULL,
+                name text DEFAULT 'n',
+                price numeric(8, 2) CHECK (price >= 0)
+            ) SERVER remote OPTIONS (schema_name 'shop', table_name 'items');
+            ALTER FOREIGN TABLE app.remote_items ALTER COLUMN name SET STATISTICS 50;
+            ALTER FOREIGN TABLE app.remote_items OWNER TO "pgbarge_tables Owner";
+            GRANT SELECT ON app.remote_items TO pgbarge_tables_reader;
+            COMMENT ON FOREIGN TABLE app.remote_items IS 'far away';
+            COMMENT ON COLUMN app.remote_items.name IS 'name';
+            CREATE STATISTICS app.ft_st ON id, name FROM app.remote_items;
+            CREATE TABLE app.local_base (z int NOT NULL, CONSTRAINT lb_chk CHECK (z > 0));
+            CREATE FOREIGN TABLE app.remote_child (extra text) INHERITS (app.local_base) SERVER "Other Srv";
+            CREATE TABLE app.sharded (k int, v text) PARTITION BY LIST (k);
+            CREATE TABLE app.sharded_local PARTITION OF app.sharded FOR VALUES IN (1);
+            CREATE FOREIGN TABLE app.sharded_remote PARTITION OF app.sharded FOR VALUES IN (2) SERVER remote;
+            CREATE INDEX sharded_v ON app.sharded (v);
+            """;
+
     /** Features of newer servers. */
     static String since(int major) {
         StringBuilder sb = new StringBuilder();
+        if (major >= 14) {
+            sb.append("""
+                    CREATE STATISTICS app.st_expr ON (a + b), c FROM app.stat_t;
+                    """);
+        }
         if (major >= 15) {
             sb.append("""
                     CREATE TABLE app.nnd (a int, b int, CONSTRAINT nnd_u UNIQUE NULLS NOT DISTINCT (a, b));
