@@ -10,13 +10,13 @@ import java.util.List;
  */
 public record Catalog(ServerInfo server, SchemaObjects objects, TypeSystemObjects typeSystem, TableObjects tables,
                       DatabaseObjects database, List<DefaultPrivilege> defaultPrivileges,
-                      List<Dependency> dependencies) {
+                      java.util.Map<Long, String> relationTablespaces, List<Dependency> dependencies) {
 
     /** Reads the whole catalog; the connection should already be inside the exported snapshot. */
     public static Catalog read(Connection c) throws SQLException {
         ServerInfo server = ServerInfo.read(c);
         return new Catalog(server, SchemaObjects.read(c, server), TypeSystemObjects.read(c, server),
                 TableObjects.read(c, server), DatabaseObjects.read(c, server),
-                DefaultPrivilege.read(c), Dependency.read(c));
+                DefaultPrivilege.read(c), RelationTablespaces.read(c), Dependency.read(c));
     }
 }

@@ -5,6 +5,7 @@ import io.pgbarge.catalog.ServerInfo;
 import io.pgbarge.catalog.Table;
 import io.pgbarge.ddl.DdlContext;
 import io.pgbarge.ddl.SchemaScript;
+import io.pgbarge.ddl.TablespacePolicy;
 import io.pgbarge.ddl.Statement;
 import io.pgbarge.exec.ConnectionSource;
 import io.pgbarge.exec.Executor;
@@ -64,7 +65,7 @@ public final class DatabaseCopy {
                 st.execute("SELECT pg_catalog.set_config('search_path', '', false)");
             }
             Catalog catalog = Catalog.read(holderConn);
-            List<Statement> statements = statements(catalog, targetInfo);
+            List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
             Set<String> roles = targetRoles(admin);
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
                     DataTasks.of(catalog.database()), roles::contains, !options.schemaOnly());
@@ -100,8 +101,9 @@ public final class DatabaseCopy {
         }
     }
 
-    private List<Statement> statements(Catalog catalog, ServerInfo targetInfo) {
-        SchemaScript.Result script = SchemaScript.statements(catalog, new DdlContext(catalog.server(), targetInfo));
+    private List<Statement> statements(Catalog catalog, ServerInfo targetInfo, TablespacePolicy tablespaces) {
+        SchemaScript.Result script = SchemaScript.statements(catalog, new DdlContext(catalog.server(), targetInfo),
+                tablespaces);
         notes.addAll(script.notes());
         return script.statements().stream()
                 .filter(s -> !(options.noOwner() && s.kind().equals("OWNER")))
