@@ -44,15 +44,10 @@ public record DatabaseObjects(DatabaseSettings settings, List<Tablespace> tables
      * name outside pg_catalog; the old setting is put back after.
      */
     public static DatabaseObjects read(Connection c, ServerInfo server) throws SQLException {
-        String old = CatalogQuery.list(c, "SELECT pg_catalog.current_setting('search_path')", rs -> rs.getString(1)).get(0);
-        setSearchPath(c, "");
         List<String> notes = new ArrayList<>();
-        DatabaseObjects objects = new DatabaseObjects(DatabaseSettings.read(c), Tablespace.read(c),
+        return EmptySearchPath.during(c, () -> new DatabaseObjects(DatabaseSettings.read(c), Tablespace.read(c),
                 EventTrigger.read(c), Publication.read(c, server), subscriptions(c, notes), LargeObject.read(c),
-                LargeObject.estimatedBytes(c), ExtensionConfigTable.read(c), notes);
-        // not in a finally: after a failed query the transaction is aborted, and restoring would hide the cause
-        setSearchPath(c, old);
-        return objects;
+                LargeObject.estimatedBytes(c), ExtensionConfigTable.read(c), notes));
     }
 
     /**
@@ -78,10 +73,4 @@ public record DatabaseObjects(DatabaseSettings settings, List<Tablespace> tables
         }
     }
 
-    private static void setSearchPath(Connection c, String value) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
-            ps.setString(1, value);
-            ps.execute();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package io.pgbarge.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -39,22 +38,9 @@ public record SchemaObjects(List<Schema> schemas, List<Extension> extensions, Li
      * the text runs the same on a target whatever its search_path. The setting is put back after.
      */
     public static SchemaObjects read(Connection c, ServerInfo server) throws SQLException {
-        String saved = searchPath(c, "");
-        // not in a finally: after a failed query the transaction is aborted, and restoring would hide the cause
-        SchemaObjects objects = new SchemaObjects(Schema.read(c, server), Extension.read(c, server),
+        return EmptySearchPath.during(c, () -> new SchemaObjects(Schema.read(c, server), Extension.read(c, server),
                 EnumType.read(c, server), DomainType.read(c, server), CompositeType.read(c, server),
                 RangeType.read(c, server), Function.read(c, server), Aggregate.read(c, server),
-                Sequence.read(c, server), View.read(c, server));
-        searchPath(c, saved);
-        return objects;
-    }
-
-    private static String searchPath(Connection c, String value) throws SQLException {
-        try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT pg_catalog.current_setting('search_path'),"
-                     + " pg_catalog.set_config('search_path', " + io.pgbarge.ddl.Sql.literal(value) + ", false)")) {
-            rs.next();
-            return rs.getString(1);
-        }
+                Sequence.read(c, server), View.read(c, server)));
     }
 }

@@ -33,21 +33,10 @@ public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, Lis
      * pg_get_*def functions qualify every name with its schema; the old search_path is put back after.
      */
     public static TableObjects read(Connection c, ServerInfo server) throws SQLException {
-        String old = CatalogQuery.list(c, "SELECT pg_catalog.current_setting('search_path')", rs -> rs.getString(1)).get(0);
-        setSearchPath(c, "");
-        try {
-            return new TableObjects(TableReader.read(c, server), ColumnDefaultReader.read(c), ConstraintReader.read(c),
-                    IndexReader.read(c), TriggerReader.read(c), PolicyReader.read(c), RuleReader.read(c),
-                    StatisticsReader.read(c, server), SecurityLabelReader.read(c), ForeignData.read(c));
-        } finally {
-            setSearchPath(c, old);
-        }
+        return EmptySearchPath.during(c, () -> new TableObjects(TableReader.read(c, server),
+                ColumnDefaultReader.read(c), ConstraintReader.read(c), IndexReader.read(c), TriggerReader.read(c),
+                PolicyReader.read(c), RuleReader.read(c), StatisticsReader.read(c, server),
+                SecurityLabelReader.read(c), ForeignData.read(c)));
     }
 
-    private static void setSearchPath(Connection c, String value) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, false)")) {
-            ps.setString(1, value);
-            ps.execute();
-        }
-    }
 }

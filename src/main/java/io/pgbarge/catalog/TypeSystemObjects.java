@@ -2,7 +2,6 @@ package io.pgbarge.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -45,16 +44,12 @@ public record TypeSystemObjects(List<Collation> collations, List<Conversion> con
      * back after.
      */
     public static TypeSystemObjects read(Connection c, ServerInfo server) throws SQLException {
-        String saved = searchPath(c, "");
-        // not in a finally: after a failed query the transaction is aborted, and restoring would hide the cause
-        TypeSystemObjects objects = new TypeSystemObjects(Collation.read(c, server), Conversion.read(c, server),
+        return EmptySearchPath.during(c, () -> new TypeSystemObjects(Collation.read(c, server), Conversion.read(c, server),
                 Cast.read(c, server), Operator.read(c, server), OperatorFamily.read(c, server),
                 OperatorClass.read(c, server), AccessMethod.read(c, server), Transform.read(c, server),
                 ProceduralLanguage.read(c, server), TextSearchParser.read(c, server),
                 TextSearchTemplate.read(c, server), TextSearchDictionary.read(c, server),
-                TextSearchConfig.read(c, server));
-        searchPath(c, saved);
-        return objects;
+                TextSearchConfig.read(c, server)));
     }
 
     /**
@@ -69,12 +64,4 @@ public record TypeSystemObjects(List<Collation> collations, List<Conversion> con
                 + "NULL::pg_catalog.text AS h_acl, NULL::pg_catalog.text AS h_defacl";
     }
 
-    private static String searchPath(Connection c, String value) throws SQLException {
-        try (Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT pg_catalog.current_setting('search_path'),"
-                     + " pg_catalog.set_config('search_path', " + io.pgbarge.ddl.Sql.literal(value) + ", false)")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }
