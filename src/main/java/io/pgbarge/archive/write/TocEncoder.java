@@ -12,8 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,19 +157,6 @@ final class TocEncoder {
     }
 
     private static final Pattern ENCODING = Pattern.compile("client_encoding\\s*=\\s*'([^']*)'", Pattern.CASE_INSENSITIVE);
-    private static final Map<String, String> JAVA = Map.ofEntries(
-            Map.entry("UTF8", "UTF-8"), Map.entry("UNICODE", "UTF-8"), Map.entry("SQL_ASCII", "ISO-8859-1"),
-            Map.entry("LATIN1", "ISO-8859-1"), Map.entry("LATIN2", "ISO-8859-2"), Map.entry("LATIN3", "ISO-8859-3"),
-            Map.entry("LATIN4", "ISO-8859-4"), Map.entry("LATIN5", "ISO-8859-9"), Map.entry("LATIN7", "ISO-8859-13"),
-            Map.entry("LATIN9", "ISO-8859-15"), Map.entry("ISO_8859_5", "ISO-8859-5"), Map.entry("ISO_8859_6", "ISO-8859-6"),
-            Map.entry("ISO_8859_7", "ISO-8859-7"), Map.entry("ISO_8859_8", "ISO-8859-8"), Map.entry("WIN1250", "windows-1250"),
-            Map.entry("WIN1251", "windows-1251"), Map.entry("WIN1252", "windows-1252"), Map.entry("WIN1253", "windows-1253"),
-            Map.entry("WIN1254", "windows-1254"), Map.entry("WIN1255", "windows-1255"), Map.entry("WIN1256", "windows-1256"),
-            Map.entry("WIN1257", "windows-1257"), Map.entry("WIN1258", "windows-1258"), Map.entry("WIN866", "IBM866"),
-            Map.entry("WIN874", "x-windows-874"), Map.entry("KOI8R", "KOI8-R"), Map.entry("KOI8U", "KOI8-U"),
-            Map.entry("EUC_JP", "EUC-JP"), Map.entry("EUC_KR", "EUC-KR"), Map.entry("EUC_CN", "GB2312"),
-            Map.entry("SJIS", "Shift_JIS"), Map.entry("BIG5", "Big5"), Map.entry("GBK", "GBK"), Map.entry("GB18030", "GB18030"),
-            Map.entry("UHC", "x-windows-949"), Map.entry("EUC_TW", "x-EUC-TW"), Map.entry("JOHAB", "x-Johab"));
 
     /**
      * The charset of the TOC's strings: the encoding named by the ENCODING entry's
@@ -190,11 +175,6 @@ final class TocEncoder {
     }
 
     static Charset charset(String pgName) {
-        String j = JAVA.get(pgName.toUpperCase(Locale.ROOT).replace("-", "_"));
-        try {
-            return j == null ? StandardCharsets.UTF_8 : Charset.forName(j);
-        } catch (RuntimeException e) {
-            return StandardCharsets.UTF_8;
-        }
+        return io.pgbarge.encoding.PgEncodings.charset(pgName).orElse(StandardCharsets.UTF_8);
     }
 }
