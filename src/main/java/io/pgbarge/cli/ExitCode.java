@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int RUN_FAILED = 5;
     /** the copy finished but row counts differ */
     public static final int MISMATCH = 6;
+    /** `check` found blockers: the copy would refuse to start without --force */
+    public static final int BLOCKERS = 7;
     /** interrupted (Ctrl-C) */
     public static final int INTERRUPTED = 130;
 
