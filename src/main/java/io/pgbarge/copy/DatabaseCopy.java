@@ -14,6 +14,7 @@ import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.Step;
+import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
 
 import java.sql.Connection;
@@ -66,9 +67,9 @@ public final class DatabaseCopy {
             }
             Catalog catalog = Catalog.read(holderConn);
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
-            Set<String> roles = targetRoles(admin);
+            TargetRoles roles = targetRoles(admin);
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    DataTasks.of(catalog.database()), roles::contains, !options.schemaOnly());
+                    DataTasks.of(catalog.database()), roles, !options.schemaOnly());
             notes.addAll(plan.notes());
             List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -111,14 +112,22 @@ public final class DatabaseCopy {
                 .collect(Collectors.toList());
     }
 
-    private static Set<String> targetRoles(Connection admin) throws SQLException {
-        Set<String> roles = new HashSet<>();
-        try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
+    /** Roles that exist on the target, and those the login may hand objects to (member of, or superuser). */
+    private static TargetRoles targetRoles(Connection admin) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        Set<String> ownable = new HashSet<>();
+        try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT rolname,"
+                + " pg_catalog.pg_has_role(current_user, oid, 'MEMBER')"
+                + " OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)"
+                + " FROM pg_catalog.pg_roles")) {
             while (rs.next()) {
-                roles.add(rs.getString(1));
+                existing.add(rs.getString(1));
+                if (rs.getBoolean(2)) {
+                    ownable.add(rs.getString(1));
+                }
             }
         }
-        return roles;
+        return TargetRoles.of(existing::contains, ownable::contains);
     }
 
     private List<String> conflictsOrDrops(Connection admin, List<Statement> statements)

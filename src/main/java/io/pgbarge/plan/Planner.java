@@ -70,20 +70,36 @@ public final class Planner {
         return build(statements, dependencies, tables, List.of(), roleExists, copyData);
     }
 
-    /** @param tasks data-phase work besides table copies; left out when copyData is false */
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              List<DataTask> tasks, Predicate<String> roleExists, boolean copyData) {
-        return new Planner().plan(statements, dependencies, tables, tasks, roleExists, copyData);
+        return build(statements, dependencies, tables, tasks, TargetRoles.of(roleExists, roleExists), copyData);
+    }
+
+    /**
+     * @param tasks data-phase work besides table copies; left out when copyData is false
+     * @param roles statements naming a role that does not exist (or, for owners, that the login
+     *              cannot hand objects to) are left out with a note
+     */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, TargetRoles roles, boolean copyData) {
+        return new Planner().plan(statements, dependencies, tables, tasks, roles, copyData);
     }
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
-                      List<DataTask> tasks, Predicate<String> roleExists, boolean copyData) {
+                      List<DataTask> tasks, TargetRoles roles, boolean copyData) {
         MissingRoles missingRoles = new MissingRoles();
         for (Statement s : statements) {
-            String missing = s.roles().stream().filter(r -> !roleExists.test(r)).sorted().findFirst().orElse(null);
+            String missing = s.roles().stream().filter(r -> !roles.exists(r)).sorted().findFirst().orElse(null);
             if (missing != null) {
-                missingRoles.add(missing, s);
+                missingRoles.add(missing, s, false);
                 continue;
+            }
+            if (s.kind().equals("OWNER")) {
+                String unusable = s.roles().stream().filter(r -> !roles.canOwn(r)).sorted().findFirst().orElse(null);
+                if (unusable != null) {
+                    missingRoles.add(unusable, s, true);
+                    continue;
+                }
             }
             if (!copyData && (s.section() == Section.DATA || s.kind().equals("MATERIALIZED VIEW DATA"))) {
                 continue;
