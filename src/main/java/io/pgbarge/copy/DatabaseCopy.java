@@ -69,7 +69,7 @@ public final class DatabaseCopy {
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
             TargetRoles roles = targetRoles(admin);
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    DataTasks.of(catalog.database()), roles, !options.schemaOnly());
+                    DataTasks.of(catalog.database()), roles, !options.schemaOnly(), options.analyze());
             notes.addAll(plan.notes());
             List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -95,7 +95,7 @@ public final class DatabaseCopy {
             rows.sort((a, b) -> a.table().compareTo(b.table()));
             return new CopyResult(rows, rows.stream().mapToLong(CopyResult.TableRows::rows).sum(),
                     rows.stream().mapToLong(CopyResult.TableRows::bytes).sum(),
-                    plan.preData().size() + plan.steps().size(), List.copyOf(notes),
+                    plan.preData().size() + plan.steps().size(), List.copyOf(progress.notes()),
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
             throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render(), e);

@@ -32,7 +32,10 @@ public final class SchemaExport {
             Catalog catalog = Catalog.read(c);
             c.rollback();
             ServerInfo server = catalog.server();
-            SchemaScript.Result script = SchemaScript.statements(catalog, new DdlContext(server, server));
+            // the script may run in any database: database-level statements name the one running it
+            ServerInfo anyDatabase = new ServerInfo(server.versionNum(), server.version(), null, server.user(),
+                    server.superuser(), server.encoding());
+            SchemaScript.Result script = SchemaScript.statements(catalog, new DdlContext(server, anyDatabase));
             Plan plan = Planner.build(script.statements(), catalog.dependencies(), catalog.tables().tables(),
                     role -> true, false);
             PlanScript.write(plan, "Schema of database " + server.database() + " (PostgreSQL " + server.version()

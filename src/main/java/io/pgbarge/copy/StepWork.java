@@ -29,7 +29,7 @@ final class StepWork implements StepRunner {
         Instant start = Instant.now();
         switch (step.kind()) {
             case COPY -> copy(step.table(), s);
-            case ANALYZE -> sql(step, s, "ANALYZE " + step.table().qualifiedName());
+            case ANALYZE -> analyze(step, s);
             case SQL -> sql(step, s, step.statement().sql());
             case TASK -> task(step, s);
         }
@@ -57,6 +57,20 @@ final class StepWork implements StepRunner {
         }
         progress.tableFinished(state, counts.targetRows());
         copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+    }
+
+    /**
+     * Statistics are a convenience, not part of the copy: a table whose ANALYZE fails (a foreign-table
+     * child whose server is unreachable, say) gets a note, and the copy goes on.
+     */
+    private void analyze(Step step, WorkerSessions s) {
+        try (var st = s.target().createStatement()) {
+            st.execute("ANALYZE " + step.table().qualifiedName());
+        } catch (SQLException e) {
+            s.discard();
+            progress.note("ANALYZE " + step.table().qualifiedName() + " failed, statistics left to autovacuum: "
+                    + io.pgbarge.exec.PgError.of(e).message());
+        }
     }
 
     private void task(Step step, WorkerSessions s) throws StepFailedException {

@@ -24,20 +24,60 @@ public final class TargetConflicts {
         final int batch = 500;
         for (int i = 0; i < creating.size(); i += batch) {
             List<Statement> part = creating.subList(i, Math.min(creating.size(), i + batch));
-            StringBuilder sql = new StringBuilder("SELECT ");
-            for (int j = 0; j < part.size(); j++) {
-                sql.append(j == 0 ? "" : ", ").append("(").append(part.get(j).creates().lookup()).append(") IS NOT NULL");
+            boolean[] exists;
+            try {
+                exists = lookUp(target, part);
+            } catch (SQLException e) {
+                // before PostgreSQL 16 the to_reg* functions raise errors for names in schemas that do
+                // not exist (e.g. a function's argument type): look each up apart, an error meaning absent
+                exists = lookUpOneByOne(target, part);
             }
-            try (var st = target.createStatement(); var rs = st.executeQuery(sql.toString())) {
-                rs.next();
-                for (int j = 0; j < part.size(); j++) {
-                    if (rs.getBoolean(j + 1)) {
-                        found.add(part.get(j));
-                    }
+            for (int j = 0; j < part.size(); j++) {
+                if (exists[j]) {
+                    found.add(part.get(j));
                 }
             }
         }
         return found;
+    }
+
+    private static boolean[] lookUp(Connection target, List<Statement> part) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int j = 0; j < part.size(); j++) {
+            sql.append(j == 0 ? "" : ", ").append("(").append(part.get(j).creates().lookup()).append(") IS NOT NULL");
+        }
+        boolean[] out = new boolean[part.size()];
+        try (var st = target.createStatement(); var rs = st.executeQuery(sql.toString())) {
+            rs.next();
+            for (int j = 0; j < part.size(); j++) {
+                out[j] = rs.getBoolean(j + 1);
+            }
+        }
+        return out;
+    }
+
+    /** Still one round trip: a DO block tries each lookup in its own subtransaction and reports hits as notices. */
+    private static boolean[] lookUpOneByOne(Connection target, List<Statement> part) throws SQLException {
+        StringBuilder sql = new StringBuilder("DO $pgbarge$ BEGIN\n");
+        for (int j = 0; j < part.size(); j++) {
+            sql.append("BEGIN IF (").append(part.get(j).creates().lookup()).append(") IS NOT NULL THEN")
+                    .append(" RAISE NOTICE 'pgbarge-exists:").append(j).append("'; END IF;")
+                    .append(" EXCEPTION WHEN OTHERS THEN NULL; END;\n");
+        }
+        sql.append("END $pgbarge$");
+        boolean[] out = new boolean[part.size()];
+        try (var st = target.createStatement()) {
+            st.execute("SET client_min_messages = notice");
+            st.execute(sql.toString());
+            for (java.sql.SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                String m = w.getMessage();
+                int at = m == null ? -1 : m.indexOf("pgbarge-exists:");
+                if (at >= 0) {
+                    out[Integer.parseInt(m.substring(at + "pgbarge-exists:".length()).trim())] = true;
+                }
+            }
+        }
+        return out;
     }
 
     /**

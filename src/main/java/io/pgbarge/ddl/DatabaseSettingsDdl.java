@@ -32,7 +32,9 @@ public final class DatabaseSettingsDdl {
         if (db == null || db.name() == null) {
             return List.of();
         }
-        String target = Sql.ident(ctx.target().database());
+        // a script for an unknown target database (pgbarge schema) names whichever database runs it
+        boolean unnamed = ctx.target().database() == null;
+        String target = unnamed ? CURRENT : Sql.ident(ctx.target().database());
         List<Statement> out = new ArrayList<>();
         for (Setting s : db.settings()) {
             if (leftOutBecause(s, ctx) != null) {
@@ -49,7 +51,18 @@ public final class DatabaseSettingsDdl {
         }
         out.addAll(Decorations.comment("DATABASE", target, db.comment(), DATABASE_KEY));
         out.addAll(Acl.statements("DATABASE", target, null, db.acl(), db.defaultAcl(), DATABASE_KEY));
-        return out;
+        return unnamed ? out.stream().map(DatabaseSettingsDdl::onCurrentDatabase).toList() : out;
+    }
+
+    private static final String CURRENT = "\u0000current_database\u0000";
+
+    /** The statement run through format(…, current_database()), so that it applies to the database it runs in. */
+    private static Statement onCurrentDatabase(Statement s) {
+        String template = s.sql().replace("%", "%%").replace(CURRENT, "%I");
+        String sql = "DO $pgbarge$ BEGIN EXECUTE pg_catalog.format(" + Sql.literal(template)
+                + ", pg_catalog.current_database()); END $pgbarge$";
+        return new Statement(s.kind(), s.name().replace(CURRENT, "current database"), s.section(), sql,
+                s.provides(), s.requires(), s.roles(), s.creates());
     }
 
     public static List<String> notes(DatabaseSettings db, DdlContext ctx) {

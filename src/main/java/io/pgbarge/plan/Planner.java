@@ -82,8 +82,18 @@ public final class Planner {
      */
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              List<DataTask> tasks, TargetRoles roles, boolean copyData) {
-        return new Planner().plan(statements, dependencies, tables, tasks, roles, copyData);
+        return build(statements, dependencies, tables, tasks, roles, copyData, true);
     }
+
+    /** @param analyze ANALYZE each loaded table once its indexes exist */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze) {
+        Planner p = new Planner();
+        p.analyze = analyze;
+        return p.plan(statements, dependencies, tables, tasks, roles, copyData);
+    }
+
+    private boolean analyze = true;
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                       List<DataTask> tasks, TargetRoles roles, boolean copyData) {
@@ -288,7 +298,9 @@ public final class Planner {
             }
             placed.add(n);
         }
-        addAnalyzeSteps(steps, tables);
+        if (analyze) {
+            addAnalyzeSteps(steps, tables);
+        }
         return steps;
     }
 

@@ -104,6 +104,19 @@ class CliTest {
     }
 
     @Test
+    void conflictsAreFoundOnTargetsWhoseLookupsFailForSchemasNotThereYet() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "conf_src");
+        TestDb tgt = TestServers.newDatabase(15, "conf_tgt");
+        // before PostgreSQL 16, to_regprocedure('b.f(b.ty)') raises an error when schema b is missing
+        src.exec("CREATE SCHEMA a; CREATE TABLE a.t (x int); CREATE SCHEMA b; CREATE TYPE b.ty AS (x int);"
+                + " CREATE FUNCTION b.f(b.ty) RETURNS int LANGUAGE sql AS 'SELECT 1'");
+        tgt.exec("CREATE SCHEMA a; CREATE TABLE a.t (x int)");
+        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.TARGET_NOT_EMPTY);
+        assertThat(r.err()).contains("table a.t").contains("schema a").doesNotContain("b.f");
+    }
+
+    @Test
     void demoRunsEndToEnd() {
         System.setProperty("pgbarge.demoVersion", System.getProperty("pgbarge.pg17"));
         Run r = run("demo", "--no-progress");
