@@ -263,8 +263,22 @@ public final class DbCompare {
         rules(s, v, out);
         statistics(s, out);
         defaultAcls(s, v, out);
-        collations(s, out);
+        collations(s, v, out);
         largeObjectMetadata(s, v, out);
+        operators(s, v, out);
+        operatorFamilies(s, v, out);
+        operatorClasses(s, v, out);
+        casts(s, out);
+        conversions(s, v, out);
+        textSearch(s, v, out);
+        foreignData(s, v, out);
+        eventTriggers(s, v, out);
+        publications(s, v, out);
+        database(s, v, out);
+        languages(s, v, out);
+        accessMethods(s, out);
+        transforms(s, out);
+        securityLabels(s, out);
         v.applyIgnores(out);
         return out;
     }
@@ -361,12 +375,21 @@ public final class DbCompare {
                 + "      || ' subtype_diff ' || rg.rngsubdiff::pg_catalog.regproc::text"
                 + "    FROM pg_catalog.pg_range rg JOIN pg_catalog.pg_opclass opc ON opc.oid = rg.rngsubopc"
                 + "    JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace"
-                + "    WHERE rg.rngtypid = t.oid) AS range"
+                + "    WHERE rg.rngtypid = t.oid) AS range,"
+                + " CASE WHEN t.typtype = 'b' THEN 'input ' || t.typinput::pg_catalog.regproc::text"
+                + "    || ', output ' || t.typoutput::pg_catalog.regproc::text || ', receive ' || t.typreceive::pg_catalog.regproc::text"
+                + "    || ', send ' || t.typsend::pg_catalog.regproc::text || ', typmod_in ' || t.typmodin::pg_catalog.regproc::text"
+                + "    || ', typmod_out ' || t.typmodout::pg_catalog.regproc::text || ', analyze ' || t.typanalyze::pg_catalog.regproc::text"
+                + "    || ', length ' || t.typlen::text || ', by value ' || t.typbyval::text || ', alignment ' || t.typalign::text"
+                + "    || ', storage ' || t.typstorage::text || ', category ' || t.typcategory::text || ', preferred ' || t.typispreferred::text"
+                + "    || ', delimiter ' || t.typdelim::text || ', collatable ' || (t.typcollation <> 0)::text"
+                + "    || CASE WHEN t.typelem <> 0 THEN ', element ' || pg_catalog.format_type(t.typelem, NULL) ELSE '' END END AS base"
                 + " FROM pg_catalog.pg_type t"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
                 + " LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype"
                 + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_type", "t.oid")
-                + " AND t.typtype IN ('b', 'c', 'd', 'e', 'r')"
+                // shell types that stay shells (CREATE TYPE name; never completed) are objects too
+                + " AND (t.typtype IN ('b', 'c', 'd', 'e', 'r') OR (t.typtype = 'p' AND NOT t.typisdefined))"
                 + " AND NOT (t.typcategory = 'A' AND t.typelem <> 0)"
                 + " AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')")) {
             String kind = switch (r.get("typtype")) {
@@ -374,6 +397,7 @@ public final class DbCompare {
                 case "d" -> "domain";
                 case "c" -> "composite type";
                 case "r" -> "range type";
+                case "p" -> "shell type";
                 default -> "base type";
             };
             Map<String, String> o = object(out, "type " + r.get("name"));
@@ -391,6 +415,7 @@ public final class DbCompare {
             o.put("attributes", r.get("attributes"));
             o.put("comment on attributes", r.get("attribute_comments"));
             o.put("range", r.get("range"));
+            o.put("base type properties", r.get("base"));
             o.values().removeIf(Objects::isNull);
         }
     }
@@ -462,7 +487,11 @@ public final class DbCompare {
                 + " CASE WHEN c.relam <> 0 THEN (SELECT am.amname FROM pg_catalog.pg_am am WHERE am.oid = c.relam) END AS access_method,"
                 + " pg_catalog.pg_get_userbyid(c.relowner) AS owner,"
                 + " coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))::text[] AS acl,"
-                + " pg_catalog.obj_description(c.oid, 'pg_class') AS comment"
+                + " pg_catalog.obj_description(c.oid, 'pg_class') AS comment,"
+                + " (SELECT pg_catalog.quote_ident(fs.srvname) FROM pg_catalog.pg_foreign_table ft"
+                + "    JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver WHERE ft.ftrelid = c.oid) AS server,"
+                + " (SELECT pg_catalog.string_agg(opt, ', ' ORDER BY opt) FROM pg_catalog.pg_foreign_table ft,"
+                + "    pg_catalog.unnest(ft.ftoptions) opt WHERE ft.ftrelid = c.oid) AS foreign_options"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN " + RELKINDS + " AND " + userSchema("n.nspname")
                 + " AND " + notExtensionMember("pg_class", "c.oid"))) {
@@ -484,6 +513,8 @@ public final class DbCompare {
                 o.put("row security", r.get("relrowsecurity") + (r.bool("relforcerowsecurity") ? " (forced)" : ""));
             }
             o.put("access method", r.get("access_method"));
+            o.put("server", r.get("server"));
+            o.put("foreign options", r.get("foreign_options"));
             o.put("owner", r.get("owner"));
             // MAINTAIN exists from 17 on: see acl()
             o.put("acl", v.acl(r.array("acl"), v.min() < 17, r.get("owner")));
@@ -657,6 +688,8 @@ public final class DbCompare {
                 + " p.prosecdef, p.proleakproof, p.proparallel, p.procost, p.prorows, p.proretset,"
                 + " (SELECT pg_catalog.string_agg(cfg, ', ' ORDER BY cfg) FROM pg_catalog.unnest(p.proconfig) cfg) AS config,"
                 + " CASE WHEN p.prosupport <> 0 THEN p.prosupport::pg_catalog.regproc::text END AS support,"
+                + " (SELECT pg_catalog.string_agg(pg_catalog.format_type(tt, NULL), ', ' ORDER BY ord)"
+                + "    FROM pg_catalog.unnest(p.protrftypes) WITH ORDINALITY AS x(tt, ord)) AS transform_types,"
                 + " p.prosrc, p.probin, " + sqlBody + " AS sqlbody,"
                 + " pg_catalog.pg_get_userbyid(p.proowner) AS owner,"
                 + " coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))::text[] AS acl,"
@@ -703,6 +736,7 @@ public final class DbCompare {
             o.put("returns set", r.get("proretset"));
             o.put("config", r.get("config"));
             o.put("support", r.get("support"));
+            o.put("transform types", r.get("transform_types"));
             o.put("source", r.get("sqlbody") != null ? r.get("sqlbody") : r.get("prosrc"));
             o.put("binary", r.get("probin"));
             o.values().removeIf(Objects::isNull);
@@ -812,12 +846,15 @@ public final class DbCompare {
     private static void statistics(Session s, Map<String, Map<String, String>> out) throws SQLException {
         for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(st.stxname) AS name,"
                 + " pg_catalog.pg_get_statisticsobjdef(st.oid) AS definition,"
+                // ALTER STATISTICS … SET STATISTICS: -1 meant "the default" up to 16, NULL from 17 on
+                + " NULLIF(st.stxstattarget, -1) AS stattarget,"
                 + " pg_catalog.pg_get_userbyid(st.stxowner) AS owner,"
                 + " pg_catalog.obj_description(st.oid, 'pg_statistic_ext') AS comment"
                 + " FROM pg_catalog.pg_statistic_ext st JOIN pg_catalog.pg_namespace n ON n.oid = st.stxnamespace"
                 + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_statistic_ext", "st.oid"))) {
             Map<String, String> o = object(out, "statistics " + r.get("name"));
             o.put("definition", r.get("definition"));
+            o.put("statistics target", r.get("stattarget"));
             o.put("owner", r.get("owner"));
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
@@ -846,17 +883,35 @@ public final class DbCompare {
         }
     }
 
-    private static void collations(Session s, Map<String, Map<String, String>> out) throws SQLException {
+    private static void collations(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        // Where a collation's locale is kept moved between versions: up to 14 an ICU collation's locale
+        // is in collcollate and collctype; 15 and 16 keep it in colliculocale (collcollate/collctype
+        // then hold whatever libc locale was given, usually the same string); 17 renamed the column
+        // colllocale and leaves collcollate/collctype NULL for ICU (and for the builtin provider it
+        // added). So for every provider but libc one "locale" is compared: the new column where the
+        // server has it, else collcollate; for libc, collcollate and collctype as before.
+        String locale = s.major >= 17 ? "co.colllocale" : s.major >= 15 ? "co.colliculocale" : "NULL::text";
+        String rules = s.major >= 16 ? "co.collicurules" : "NULL::text";
         for (Row r : s.rows("SELECT co.oid::pg_catalog.regcollation::text AS name, co.collprovider, co.collisdeterministic,"
-                + " co.collcollate, co.collctype, pg_catalog.pg_get_userbyid(co.collowner) AS owner,"
+                + " co.collcollate, co.collctype, " + locale + " AS locale, " + rules + " AS rules,"
+                + " pg_catalog.pg_get_userbyid(co.collowner) AS owner,"
                 + " pg_catalog.obj_description(co.oid, 'pg_collation') AS comment"
                 + " FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace"
                 + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_collation", "co.oid"))) {
             Map<String, String> o = object(out, "collation " + r.get("name"));
-            o.put("provider", r.get("collprovider"));
+            String provider = r.get("collprovider");
+            o.put("provider", provider);
             o.put("deterministic", r.get("collisdeterministic"));
-            o.put("collate", r.get("collcollate"));
-            o.put("ctype", r.get("collctype"));
+            if (provider.equals("c")) {
+                o.put("collate", r.get("collcollate"));
+                o.put("ctype", r.get("collctype"));
+            } else {
+                o.put("locale", r.get("locale") != null ? r.get("locale") : r.get("collcollate"));
+            }
+            if (v.min() >= 16) {
+                // ICU tailoring rules exist from 16 on
+                o.put("rules", r.get("rules"));
+            }
             o.put("owner", r.get("owner"));
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
@@ -873,6 +928,447 @@ public final class DbCompare {
             o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
             o.put("comment", r.get("comment"));
             o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Type-system objects, foreign data, database-level objects
+    // ------------------------------------------------------------------------------------------------
+
+    /** Objects made after initdb: the built-in ones of each kind have OIDs below 16384 (FirstNormalObjectId). */
+    private static final String USER_OID = " >= 16384";
+
+    /** An operator's identity: schema-qualified name and (left, right) types, NONE for a prefix operator's left. */
+    private static String operatorIdentity(String oidExpr) {
+        return "(SELECT pg_catalog.quote_ident(opn.nspname) || '.' || op.oprname || '('"
+                + " || CASE WHEN op.oprleft = 0 THEN 'NONE' ELSE pg_catalog.format_type(op.oprleft, NULL) END || ', '"
+                + " || CASE WHEN op.oprright = 0 THEN 'NONE' ELSE pg_catalog.format_type(op.oprright, NULL) END || ')'"
+                + " FROM pg_catalog.pg_operator op JOIN pg_catalog.pg_namespace opn ON opn.oid = op.oprnamespace"
+                + " WHERE op.oid = " + oidExpr + ")";
+    }
+
+    private static void operators(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        // Operators are named by their own identity (commutator and negator too) rather than by
+        // regoperator, which leaves out the schema of an operator that is visible on the search path.
+        // A shell operator (oprcode 0: named as a commutator or negator but never defined) is an
+        // object too, and pg_dump recreates it.
+        for (Row r : s.rows("SELECT " + operatorIdentity("o.oid") + " AS name, o.oprkind,"
+                + " pg_catalog.format_type(o.oprresult, NULL) AS result,"
+                + " CASE WHEN o.oprcode <> 0 THEN o.oprcode::pg_catalog.regprocedure::text END AS function,"
+                + " CASE WHEN o.oprcom <> 0 THEN " + operatorIdentity("o.oprcom") + " END AS commutator,"
+                + " CASE WHEN o.oprnegate <> 0 THEN " + operatorIdentity("o.oprnegate") + " END AS negator,"
+                + " CASE WHEN o.oprrest <> 0 THEN o.oprrest::pg_catalog.regproc::text END AS restrict,"
+                + " CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::pg_catalog.regproc::text END AS join_est,"
+                + " o.oprcanhash, o.oprcanmerge, pg_catalog.pg_get_userbyid(o.oprowner) AS owner,"
+                + " pg_catalog.obj_description(o.oid, 'pg_operator') AS comment"
+                + " FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_operator", "o.oid"))) {
+            Map<String, String> o = object(out, "operator " + r.get("name"));
+            o.put("kind", r.get("oprkind"));
+            o.put("result", r.get("function") == null ? "(shell)" : r.get("result"));
+            o.put("function", r.get("function"));
+            o.put("commutator", r.get("commutator"));
+            o.put("negator", r.get("negator"));
+            o.put("restrict", r.get("restrict"));
+            o.put("join", r.get("join_est"));
+            o.put("hashes", r.get("oprcanhash"));
+            o.put("merges", r.get("oprcanmerge"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void operatorFamilies(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        // A family's members (pg_amop, pg_amproc) are described with the family, whether an operator
+        // class brought them or ALTER OPERATOR FAMILY … ADD did: the class itself only names the family.
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(f.opfname) AS name,"
+                + " pg_catalog.quote_ident(am.amname) AS am, pg_catalog.pg_get_userbyid(f.opfowner) AS owner,"
+                + " pg_catalog.obj_description(f.oid, 'pg_opfamily') AS comment,"
+                + " (SELECT pg_catalog.string_agg('operator ' || ao.amopstrategy::text || ' (' || pg_catalog.format_type(ao.amoplefttype, NULL)"
+                + "      || ', ' || pg_catalog.format_type(ao.amoprighttype, NULL) || ') ' || " + operatorIdentity("ao.amopopr")
+                + "      || CASE WHEN ao.amoppurpose = 'o' THEN ' for order by ' || (SELECT pg_catalog.quote_ident(sn.nspname) || '.'"
+                + "         || pg_catalog.quote_ident(sf.opfname) FROM pg_catalog.pg_opfamily sf JOIN pg_catalog.pg_namespace sn"
+                + "         ON sn.oid = sf.opfnamespace WHERE sf.oid = ao.amopsortfamily) ELSE '' END,"
+                + "      '; ' ORDER BY ao.amopstrategy, ao.amoplefttype::pg_catalog.regtype::text, ao.amoprighttype::pg_catalog.regtype::text)"
+                + "    FROM pg_catalog.pg_amop ao WHERE ao.amopfamily = f.oid) AS operators,"
+                + " (SELECT pg_catalog.string_agg('function ' || ap.amprocnum::text || ' (' || pg_catalog.format_type(ap.amproclefttype, NULL)"
+                + "      || ', ' || pg_catalog.format_type(ap.amprocrighttype, NULL) || ') ' || ap.amproc::pg_catalog.regprocedure::text,"
+                + "      '; ' ORDER BY ap.amprocnum, ap.amproclefttype::pg_catalog.regtype::text, ap.amprocrighttype::pg_catalog.regtype::text)"
+                + "    FROM pg_catalog.pg_amproc ap WHERE ap.amprocfamily = f.oid) AS functions"
+                + " FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace"
+                + " JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_opfamily", "f.oid"))) {
+            Map<String, String> o = object(out, "operator family " + r.get("name") + " using " + r.get("am"));
+            o.put("operators", r.get("operators"));
+            o.put("functions", r.get("functions"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void operatorClasses(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.opcname) AS name,"
+                + " pg_catalog.quote_ident(am.amname) AS am, pg_catalog.format_type(c.opcintype, NULL) AS type, c.opcdefault,"
+                + " CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END AS storage,"
+                + " (SELECT pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.opfname)"
+                + "    FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace fn ON fn.oid = f.opfnamespace"
+                + "    WHERE f.oid = c.opcfamily) AS family,"
+                + " pg_catalog.pg_get_userbyid(c.opcowner) AS owner,"
+                + " pg_catalog.obj_description(c.oid, 'pg_opclass') AS comment"
+                + " FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace"
+                + " JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_opclass", "c.oid"))) {
+            Map<String, String> o = object(out, "operator class " + r.get("name") + " using " + r.get("am"));
+            o.put("type", r.get("type"));
+            o.put("default", r.get("opcdefault"));
+            o.put("storage", r.get("storage"));
+            o.put("family", r.get("family"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void casts(Session s, Map<String, Map<String, String>> out) throws SQLException {
+        // The casts between a range type and its multirange, which PostgreSQL 14+ makes by itself for
+        // every range type, belong to the range (an internal dependency): they come with CREATE TYPE,
+        // like the multirange itself, and a 13 → 14+ copy gains them.
+        for (Row r : s.rows("SELECT pg_catalog.format_type(c.castsource, NULL) AS source, pg_catalog.format_type(c.casttarget, NULL) AS target,"
+                + " CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END AS function,"
+                + " c.castcontext, c.castmethod, pg_catalog.obj_description(c.oid, 'pg_cast') AS comment"
+                + " FROM pg_catalog.pg_cast c WHERE c.oid" + USER_OID + " AND " + notExtensionMember("pg_cast", "c.oid")
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_cast'::pg_catalog.regclass"
+                + "   AND dep.objid = c.oid AND dep.deptype = 'i')")) {
+            Map<String, String> o = object(out, "cast (" + r.get("source") + " AS " + r.get("target") + ")");
+            o.put("function", r.get("function"));
+            o.put("context", switch (r.get("castcontext")) {
+                case "e" -> "explicit";
+                case "a" -> "assignment";
+                case "i" -> "implicit";
+                default -> r.get("castcontext");
+            });
+            o.put("method", switch (r.get("castmethod")) {
+                case "f" -> "function";
+                case "i" -> "inout";
+                case "b" -> "binary";
+                default -> r.get("castmethod");
+            });
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void conversions(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.conname) AS name,"
+                + " pg_catalog.pg_encoding_to_char(c.conforencoding) AS from_enc, pg_catalog.pg_encoding_to_char(c.contoencoding) AS to_enc,"
+                + " c.conproc::pg_catalog.regprocedure::text AS function, c.condefault,"
+                + " pg_catalog.pg_get_userbyid(c.conowner) AS owner, pg_catalog.obj_description(c.oid, 'pg_conversion') AS comment"
+                + " FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_conversion", "c.oid"))) {
+            Map<String, String> o = object(out, "conversion " + r.get("name"));
+            o.put("encodings", r.get("from_enc") + " to " + r.get("to_enc"));
+            o.put("function", r.get("function"));
+            o.put("default", r.get("condefault"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void textSearch(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.prsname) AS name,"
+                + " p.prsstart::pg_catalog.regproc::text AS start, p.prstoken::pg_catalog.regproc::text AS gettoken,"
+                + " p.prsend::pg_catalog.regproc::text AS end_fn, p.prslextype::pg_catalog.regproc::text AS lextypes,"
+                + " CASE WHEN p.prsheadline <> 0 THEN p.prsheadline::pg_catalog.regproc::text END AS headline,"
+                + " pg_catalog.obj_description(p.oid, 'pg_ts_parser') AS comment"
+                + " FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_ts_parser", "p.oid"))) {
+            Map<String, String> o = object(out, "text search parser " + r.get("name"));
+            o.put("start", r.get("start"));
+            o.put("gettoken", r.get("gettoken"));
+            o.put("end", r.get("end_fn"));
+            o.put("lextypes", r.get("lextypes"));
+            o.put("headline", r.get("headline"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(t.tmplname) AS name,"
+                + " CASE WHEN t.tmplinit <> 0 THEN t.tmplinit::pg_catalog.regproc::text END AS init,"
+                + " t.tmpllexize::pg_catalog.regproc::text AS lexize,"
+                + " pg_catalog.obj_description(t.oid, 'pg_ts_template') AS comment"
+                + " FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_ts_template", "t.oid"))) {
+            Map<String, String> o = object(out, "text search template " + r.get("name"));
+            o.put("init", r.get("init"));
+            o.put("lexize", r.get("lexize"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(d.dictname) AS name,"
+                + " (SELECT pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(t.tmplname)"
+                + "    FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace"
+                + "    WHERE t.oid = d.dicttemplate) AS template, d.dictinitoption,"
+                + " pg_catalog.pg_get_userbyid(d.dictowner) AS owner, pg_catalog.obj_description(d.oid, 'pg_ts_dict') AS comment"
+                + " FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_ts_dict", "d.oid"))) {
+            Map<String, String> o = object(out, "text search dictionary " + r.get("name"));
+            o.put("template", r.get("template"));
+            o.put("options", r.get("dictinitoption"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        // A configuration's mappings: per token type (by the parser's alias for it), the dictionaries
+        // in the order they are consulted.
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.cfgname) AS name,"
+                + " (SELECT pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(p.prsname)"
+                + "    FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace"
+                + "    WHERE p.oid = c.cfgparser) AS parser,"
+                + " (SELECT pg_catalog.string_agg(m.alias || ': ' || m.dicts, '; ' ORDER BY m.alias) FROM"
+                + "    (SELECT tt.alias, pg_catalog.string_agg(pg_catalog.quote_ident(dn.nspname) || '.' || pg_catalog.quote_ident(d.dictname),"
+                + "         ', ' ORDER BY cm.mapseqno) AS dicts"
+                + "       FROM pg_catalog.pg_ts_config_map cm"
+                + "       JOIN pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = cm.maptokentype"
+                + "       JOIN pg_catalog.pg_ts_dict d ON d.oid = cm.mapdict"
+                + "       JOIN pg_catalog.pg_namespace dn ON dn.oid = d.dictnamespace"
+                + "      WHERE cm.mapcfg = c.oid GROUP BY tt.alias) m) AS mappings,"
+                + " pg_catalog.pg_get_userbyid(c.cfgowner) AS owner, pg_catalog.obj_description(c.oid, 'pg_ts_config') AS comment"
+                + " FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace"
+                + " WHERE " + userSchema("n.nspname") + " AND " + notExtensionMember("pg_ts_config", "c.oid"))) {
+            Map<String, String> o = object(out, "text search configuration " + r.get("name"));
+            o.put("parser", r.get("parser"));
+            o.put("mappings", r.get("mappings"));
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static String options(String column) {
+        return "(SELECT pg_catalog.string_agg(opt, ', ' ORDER BY opt) FROM pg_catalog.unnest(" + column + ") opt)";
+    }
+
+    private static void foreignData(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(w.fdwname) AS name,"
+                + " CASE WHEN w.fdwhandler <> 0 THEN w.fdwhandler::pg_catalog.regproc::text END AS handler,"
+                + " CASE WHEN w.fdwvalidator <> 0 THEN w.fdwvalidator::pg_catalog.regproc::text END AS validator,"
+                + " " + options("w.fdwoptions") + " AS options, pg_catalog.pg_get_userbyid(w.fdwowner) AS owner,"
+                + " coalesce(w.fdwacl, pg_catalog.acldefault('F', w.fdwowner))::text[] AS acl,"
+                + " pg_catalog.obj_description(w.oid, 'pg_foreign_data_wrapper') AS comment"
+                + " FROM pg_catalog.pg_foreign_data_wrapper w WHERE " + notExtensionMember("pg_foreign_data_wrapper", "w.oid"))) {
+            Map<String, String> o = object(out, "foreign data wrapper " + r.get("name"));
+            o.put("handler", r.get("handler"));
+            o.put("validator", r.get("validator"));
+            o.put("options", r.get("options"));
+            o.put("owner", r.get("owner"));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(fs.srvname) AS name, pg_catalog.quote_ident(w.fdwname) AS wrapper,"
+                + " fs.srvtype, fs.srvversion, " + options("fs.srvoptions") + " AS options,"
+                + " pg_catalog.pg_get_userbyid(fs.srvowner) AS owner,"
+                + " coalesce(fs.srvacl, pg_catalog.acldefault('S', fs.srvowner))::text[] AS acl,"
+                + " pg_catalog.obj_description(fs.oid, 'pg_foreign_server') AS comment"
+                + " FROM pg_catalog.pg_foreign_server fs JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = fs.srvfdw"
+                + " WHERE " + notExtensionMember("pg_foreign_server", "fs.oid"))) {
+            Map<String, String> o = object(out, "server " + r.get("name"));
+            o.put("wrapper", r.get("wrapper"));
+            o.put("type", r.get("srvtype"));
+            o.put("version", r.get("srvversion"));
+            o.put("options", r.get("options"));
+            o.put("owner", r.get("owner"));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        // pg_user_mapping itself is readable by superusers only; the view shows the options to a
+        // superuser and to the server's owner, and names PUBLIC "public"
+        for (Row r : s.rows("SELECT CASE WHEN um.umuser = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(um.usename::text) END AS role,"
+                + " pg_catalog.quote_ident(um.srvname) AS server, " + options("um.umoptions") + " AS options"
+                + " FROM pg_catalog.pg_user_mappings um")) {
+            Map<String, String> o = object(out, "user mapping for " + r.get("role") + " server " + r.get("server"));
+            o.put("options", r.get("options"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void eventTriggers(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(e.evtname) AS name, e.evtevent, e.evtenabled,"
+                + " e.evtfoid::pg_catalog.regprocedure::text AS function,"
+                + " (SELECT pg_catalog.string_agg(tag, ', ' ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag) AS tags,"
+                + " pg_catalog.pg_get_userbyid(e.evtowner) AS owner,"
+                + " pg_catalog.obj_description(e.oid, 'pg_event_trigger') AS comment"
+                + " FROM pg_catalog.pg_event_trigger e WHERE " + notExtensionMember("pg_event_trigger", "e.oid"))) {
+            Map<String, String> o = object(out, "event trigger " + r.get("name"));
+            o.put("event", r.get("evtevent"));
+            o.put("tags", r.get("tags"));
+            o.put("function", r.get("function"));
+            o.put("enabled", switch (r.get("evtenabled")) {
+                case "O" -> "origin";
+                case "D" -> "disabled";
+                case "R" -> "replica";
+                case "A" -> "always";
+                default -> r.get("evtenabled");
+            });
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void publications(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        // PostgreSQL 18 added publish_generated_columns; compared only when both sides have it.
+        String genCols = s.major >= 18 ? "p.pubgencols::text" : "NULL::text";
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(p.pubname) AS name, p.puballtables, p.pubinsert, p.pubupdate,"
+                + " p.pubdelete, p.pubtruncate, p.pubviaroot, " + genCols + " AS gencols,"
+                + " pg_catalog.pg_get_userbyid(p.pubowner) AS owner,"
+                + " pg_catalog.obj_description(p.oid, 'pg_publication') AS comment"
+                + " FROM pg_catalog.pg_publication p")) {
+            Map<String, String> o = object(out, "publication " + r.get("name"));
+            o.put("all tables", r.get("puballtables"));
+            List<String> publish = new ArrayList<>();
+            for (String op : List.of("insert", "update", "delete", "truncate")) {
+                if (r.bool("pub" + op)) {
+                    publish.add(op);
+                }
+            }
+            o.put("publish", String.join(", ", publish));
+            o.put("via partition root", r.get("pubviaroot"));
+            if (v.min() >= 18) {
+                o.put("generated columns", r.get("gencols"));
+            }
+            o.put("owner", r.get("owner"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+        // Row filters and column lists exist from 15 on, and so do whole schemas as members.
+        String filter = s.major >= 15 ? "pg_catalog.pg_get_expr(pr.prqual, pr.prrelid)" : "NULL::text";
+        String columns = s.major >= 15
+                ? "(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)"
+                + "    FROM pg_catalog.pg_attribute a WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs))"
+                : "NULL::text";
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(p.pubname) AS pub, pr.prrelid::pg_catalog.regclass::text AS rel,"
+                + " " + filter + " AS filter, " + columns + " AS columns"
+                + " FROM pg_catalog.pg_publication_rel pr JOIN pg_catalog.pg_publication p ON p.oid = pr.prpubid")) {
+            Map<String, String> o = object(out, "publication " + r.get("pub") + " table " + r.get("rel"));
+            o.put("row filter", r.get("filter"));
+            o.put("columns", r.get("columns"));
+            o.values().removeIf(Objects::isNull);
+        }
+        if (s.major >= 15) {
+            for (Row r : s.rows("SELECT pg_catalog.quote_ident(p.pubname) AS pub, pg_catalog.quote_ident(n.nspname) AS schema"
+                    + " FROM pg_catalog.pg_publication_namespace pn JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid")) {
+                object(out, "publication " + r.get("pub") + " tables in schema " + r.get("schema"));
+            }
+        }
+    }
+
+    /**
+     * The current database's own properties: its comment, its ACL, its settings (ALTER DATABASE … SET)
+     * and its roles' settings in it (ALTER ROLE … IN DATABASE … SET), keyed by role name. Its name is
+     * not compared (a copy goes into a database of another name), and neither is its owner (the
+     * target database is made before the copy, by whoever made it).
+     */
+    private static void database(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.shobj_description(d.oid, 'pg_database') AS comment,"
+                + " pg_catalog.pg_get_userbyid(d.datdba) AS owner,"
+                + " coalesce(d.datacl, pg_catalog.acldefault('d', d.datdba))::text[] AS acl"
+                + " FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()")) {
+            Map<String, String> o = object(out, "database (this one)");
+            o.put("comment", r.get("comment"));
+            // a database's owner is not copied, so its privileges are compared as "(owner)"'s
+            String acl = DbCompare.acl(r.array("acl"), false);
+            List<String> items = new ArrayList<>();
+            for (String item : acl.split(",")) {
+                Matcher m = ACL_ITEM.matcher(item);
+                if (m.matches()) {
+                    String owner = r.get("owner");
+                    item = (m.group(1).equals(owner) ? "(owner)" : m.group(1)) + "=" + m.group(2) + "/"
+                            + (m.group(3).equals(owner) ? "(owner)" : m.group(3));
+                }
+                items.add(item);
+            }
+            items.sort(null);
+            o.put("acl", String.join(",", items));
+            o.values().removeIf(Objects::isNull);
+        }
+        for (Row r : s.rows("SELECT CASE WHEN rs.setrole = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(rs.setrole) END AS role,"
+                + " (SELECT pg_catalog.string_agg(cfg, ', ' ORDER BY cfg) FROM pg_catalog.unnest(rs.setconfig) cfg) AS settings"
+                + " FROM pg_catalog.pg_db_role_setting rs"
+                + " WHERE rs.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())")) {
+            Map<String, String> o = object(out, "database (this one)");
+            o.put(r.get("role") == null ? "settings" : "settings of role " + r.get("role"), r.get("settings"));
+        }
+    }
+
+    private static void languages(Session s, Context v, Map<String, Map<String, String>> out) throws SQLException {
+        // plpgsql comes with CREATE EXTENSION plpgsql (in every database initdb makes): an extension member
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(l.lanname) AS name, l.lanpltrusted, l.lanispl,"
+                + " CASE WHEN l.lanplcallfoid <> 0 THEN l.lanplcallfoid::pg_catalog.regprocedure::text END AS handler,"
+                + " CASE WHEN l.laninline <> 0 THEN l.laninline::pg_catalog.regprocedure::text END AS inline,"
+                + " CASE WHEN l.lanvalidator <> 0 THEN l.lanvalidator::pg_catalog.regprocedure::text END AS validator,"
+                + " pg_catalog.pg_get_userbyid(l.lanowner) AS owner,"
+                + " coalesce(l.lanacl, pg_catalog.acldefault('l', l.lanowner))::text[] AS acl,"
+                + " pg_catalog.obj_description(l.oid, 'pg_language') AS comment"
+                + " FROM pg_catalog.pg_language l WHERE l.oid" + USER_OID + " AND " + notExtensionMember("pg_language", "l.oid"))) {
+            Map<String, String> o = object(out, "language " + r.get("name"));
+            o.put("trusted", r.get("lanpltrusted"));
+            o.put("procedural", r.get("lanispl"));
+            o.put("handler", r.get("handler"));
+            o.put("inline", r.get("inline"));
+            o.put("validator", r.get("validator"));
+            o.put("owner", r.get("owner"));
+            o.put("acl", v.acl(r.array("acl"), false, r.get("owner")));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void accessMethods(Session s, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.quote_ident(am.amname) AS name, am.amtype,"
+                + " am.amhandler::pg_catalog.regproc::text AS handler, pg_catalog.obj_description(am.oid, 'pg_am') AS comment"
+                + " FROM pg_catalog.pg_am am WHERE am.oid" + USER_OID + " AND " + notExtensionMember("pg_am", "am.oid"))) {
+            Map<String, String> o = object(out, "access method " + r.get("name"));
+            o.put("type", r.get("amtype").equals("i") ? "index" : r.get("amtype").equals("t") ? "table" : r.get("amtype"));
+            o.put("handler", r.get("handler"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    private static void transforms(Session s, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT pg_catalog.format_type(t.trftype, NULL) AS type, pg_catalog.quote_ident(l.lanname) AS language,"
+                + " CASE WHEN t.trffromsql <> 0 THEN t.trffromsql::pg_catalog.regprocedure::text END AS from_sql,"
+                + " CASE WHEN t.trftosql <> 0 THEN t.trftosql::pg_catalog.regprocedure::text END AS to_sql,"
+                + " pg_catalog.obj_description(t.oid, 'pg_transform') AS comment"
+                + " FROM pg_catalog.pg_transform t JOIN pg_catalog.pg_language l ON l.oid = t.trflang"
+                + " WHERE " + notExtensionMember("pg_transform", "t.oid"))) {
+            Map<String, String> o = object(out, "transform for " + r.get("type") + " language " + r.get("language"));
+            o.put("from sql", r.get("from_sql"));
+            o.put("to sql", r.get("to_sql"));
+            o.put("comment", r.get("comment"));
+            o.values().removeIf(Objects::isNull);
+        }
+    }
+
+    /**
+     * Security labels of the database's objects and of the database itself (named "(this one)", as a
+     * copy goes into a database of another name). Labels on roles and tablespaces are the server's,
+     * not the database's. No label can exist without a label provider module loaded (sepgsql).
+     */
+    private static void securityLabels(Session s, Map<String, Map<String, String>> out) throws SQLException {
+        for (Row r : s.rows("SELECT l.objtype,"
+                + " CASE WHEN l.objtype = 'database' THEN '(this one)' ELSE l.objname END AS objname, l.provider, l.label"
+                + " FROM pg_catalog.pg_seclabels l"
+                + " WHERE l.objtype NOT IN ('role', 'tablespace')"
+                + " AND (l.objtype <> 'database' OR l.objoid = (SELECT d.oid FROM pg_catalog.pg_database d"
+                + "      WHERE d.datname = pg_catalog.current_database()))")) {
+            object(out, "security label (" + r.get("provider") + ") on " + r.get("objtype") + " " + r.get("objname"))
+                    .put("label", r.get("label"));
         }
     }
 
