@@ -12,7 +12,7 @@ import java.util.List;
 public record SchemaObjects(List<Schema> schemas, List<Extension> extensions, List<EnumType> enums,
                             List<DomainType> domains, List<CompositeType> composites, List<RangeType> ranges,
                             List<Function> functions, List<Aggregate> aggregates, List<Sequence> sequences,
-                            List<View> views) {
+                            List<View> views, List<BaseType> baseTypes) {
 
     public SchemaObjects {
         schemas = List.copyOf(schemas);
@@ -25,11 +25,12 @@ public record SchemaObjects(List<Schema> schemas, List<Extension> extensions, Li
         aggregates = List.copyOf(aggregates);
         sequences = List.copyOf(sequences);
         views = List.copyOf(views);
+        baseTypes = List.copyOf(baseTypes);
     }
 
     public static SchemaObjects empty() {
         return new SchemaObjects(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -41,6 +42,6 @@ public record SchemaObjects(List<Schema> schemas, List<Extension> extensions, Li
         return EmptySearchPath.during(c, () -> new SchemaObjects(Schema.read(c, server), Extension.read(c, server),
                 EnumType.read(c, server), DomainType.read(c, server), CompositeType.read(c, server),
                 RangeType.read(c, server), Function.read(c, server), Aggregate.read(c, server),
-                Sequence.read(c, server), View.read(c, server)));
+                Sequence.read(c, server), View.read(c, server), BaseType.read(c, server)));
     }
 }

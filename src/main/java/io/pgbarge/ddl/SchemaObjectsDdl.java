@@ -1,6 +1,7 @@
 package io.pgbarge.ddl;
 
 import io.pgbarge.catalog.Aggregate;
+import io.pgbarge.catalog.BaseType;
 import io.pgbarge.catalog.CompositeType;
 import io.pgbarge.catalog.DomainType;
 import io.pgbarge.catalog.EnumType;
@@ -31,6 +32,9 @@ public final class SchemaObjectsDdl {
         for (Extension x : objects.extensions()) {
             out.addAll(ExtensionDdl.statements(x, ctx));
         }
+        for (BaseType t : objects.baseTypes()) {
+            out.addAll(BaseTypeDdl.statements(t));
+        }
         for (EnumType t : objects.enums()) {
             out.addAll(TypeDdl.enumType(t, ctx));
         }
@@ -55,6 +59,6 @@ public final class SchemaObjectsDdl {
         for (View v : objects.views()) {
             out.addAll(ViewDdl.statements(v, ctx));
         }
-        return out;
+        return BaseTypeDdl.waitForShells(out, objects.baseTypes());
     }
 }
