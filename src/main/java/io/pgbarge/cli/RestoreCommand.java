@@ -1,0 +1,184 @@
+package io.pgbarge.cli;
+
+import io.pgbarge.archive.ArchiveFormatException;
+import io.pgbarge.archive.ArchiveListing;
+import io.pgbarge.conn.ConnectionFailedException;
+import io.pgbarge.conn.ConnectionSpec;
+import io.pgbarge.conn.ConnectionStringException;
+import io.pgbarge.conn.ConnectionStrings;
+import io.pgbarge.conn.Connector;
+import io.pgbarge.exec.ConnectionSource;
+import io.pgbarge.report.Console;
+import io.pgbarge.report.RunProgress;
+import io.pgbarge.restore.DatabaseRestore;
+import io.pgbarge.restore.RestoreFailedException;
+import io.pgbarge.restore.RestoreInput;
+import io.pgbarge.restore.RestoreOptions;
+import io.pgbarge.restore.ScriptRestore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code pgbarge restore [FILE | DIR | -] -d TARGET}: what pg_restore (or psql for plain dumps) does, in parallel. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore a pg_dump archive (custom, directory or tar format) or a plain SQL dump into TARGET.",
+                "FILE may be '-' (or left out) to read standard input: a custom archive or a plain SQL script.",
+                "Plain scripts run in order; their indexes and constraints are built after the data, in parallel."})
+public final class RestoreCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "archive file, directory, or - for standard input")
+    String file;
+
+    @Option(names = {"-d", "--dbname"}, paramLabel = "TARGET", description = "the database to restore into (libpq connection string)")
+    String target;
+
+    @Option(names = {"-F", "--format"}, paramLabel = "c|d|t|p", description = "accepted for pg_restore compatibility: the format is detected")
+    String format;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "sessions loading data and building indexes at a time (default: ${DEFAULT-VALUE})")
+    int jobs = 1;
+
+    @Option(names = {"-c", "--clean"}, description = "drop the archive's objects (DROP … IF EXISTS) before creating them")
+    boolean clean;
+
+    @Option(names = "--if-exists", description = "use IF EXISTS when dropping objects (always done)")
+    boolean ifExists;
+
+    @Option(names = {"-1", "--single-transaction"}, description = "restore as one transaction: all or nothing")
+    boolean singleTransaction;
+
+    @Option(names = {"-O", "--no-owner"}, description = "do not set owners: everything is owned by the target login")
+    boolean noOwner;
+
+    @Option(names = {"-x", "--no-privileges", "--no-acl"}, description = "do not restore GRANTs")
+    boolean noPrivileges;
+
+    @Option(names = {"-n", "--schema"}, paramLabel = "SCHEMA", description = "restore only objects in this schema (repeatable)")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "restore only this table, view or sequence, with its data (repeatable)")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = {"-s", "--schema-only"}, description = "restore the objects, no data")
+    boolean schemaOnly;
+
+    @Option(names = {"-a", "--data-only"}, description = "restore the data only, into existing tables")
+    boolean dataOnly;
+
+    @Option(names = {"-l", "--list"}, description = "print the archive's table of contents and exit")
+    boolean list;
+
+    @Option(names = {"-L", "--use-list"}, paramLabel = "LIST", description = "restore only the entries of this list (edited -l output), in its order")
+    Path useList;
+
+    @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
+    boolean noProgress;
+
+    @Option(names = {"-v", "--verbose"}, description = "more detail, and stack traces of errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        RestoreOptions options = new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges,
+                schemas, tables, schemaOnly, dataOnly, useList);
+        String problem = options.problem();
+        if (problem != null) {
+            System.err.println("pgbarge: " + problem);
+            return ExitCode.USAGE;
+        }
+        if (format != null && !format.matches("(?i)c|custom|d|directory|t|tar|p|plain")) {
+            System.err.println("pgbarge: unrecognized archive format \"" + format + "\"; please specify \"c\", \"d\", \"t\" or \"p\"");
+            return ExitCode.USAGE;
+        }
+        if (!list && target == null) {
+            System.err.println("pgbarge: -d/--dbname TARGET is required (or -l to list an archive)");
+            return ExitCode.USAGE;
+        }
+        RestoreInput input;
+        try {
+            input = RestoreInput.open(file, System.in);
+        } catch (NoSuchFileException e) {
+            System.err.println("pgbarge: " + e.getFile() + ": no such file or directory");
+            return ExitCode.USAGE;
+        } catch (ArchiveFormatException e) {
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+        } catch (IOException e) {
+            return fail("pgbarge: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e,
+                    ExitCode.USAGE);
+        }
+        try (input) {
+            if (list) {
+                if (input.archive() == null) {
+                    System.err.println("pgbarge: " + input.name() + " is a plain SQL script, not an archive: -l lists archives");
+                    return ExitCode.USAGE;
+                }
+                System.out.print(ArchiveListing.render(input.archive(), verbose));
+                System.out.flush();
+                return ExitCode.OK;
+            }
+            return restore(input, options);
+        } catch (IOException e) {
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+        }
+    }
+
+    private int restore(RestoreInput input, RestoreOptions options) {
+        ConnectionSpec spec;
+        try {
+            spec = ConnectionStrings.parse(target);
+        } catch (ConnectionStringException e) {
+            System.err.println("pgbarge: invalid TARGET connection string: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        try {
+            Connector.open(spec, "pgbarge:check").close();
+        } catch (ConnectionFailedException e) {
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+        } catch (java.sql.SQLException e) {
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+        }
+        ConnectionSource tgt = name -> Connector.open(spec, name);
+        RunProgress progress = new RunProgress();
+        try (Console console = Console.start(progress, noProgress)) {
+            if (input.archive() != null) {
+                new DatabaseRestore(tgt, options, progress).run(input.archive());
+            } else {
+                new ScriptRestore(tgt, options, progress).run(input.script(), input.name());
+            }
+            console.finish();
+            return ExitCode.OK;
+        } catch (RestoreFailedException e) {
+            System.err.println();
+            return fail("pgbarge: " + e.getMessage(), e, switch (e.reason()) {
+                case USAGE -> ExitCode.USAGE;
+                case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
+                case CONNECTION -> ExitCode.CONNECTION;
+                case RUN_FAILED -> ExitCode.RUN_FAILED;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("pgbarge: interrupted");
+            return ExitCode.INTERRUPTED;
+        } catch (RuntimeException e) {
+            System.err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
+            if (verbose) {
+                e.printStackTrace();
+            }
+            return ExitCode.INTERNAL;
+        }
+    }
+
+    private int fail(String message, Throwable e, int code) {
+        System.err.println(message);
+        if (verbose) {
+            e.printStackTrace();
+        }
+        return code;
+    }
+}

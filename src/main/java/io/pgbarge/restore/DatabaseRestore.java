@@ -1,0 +1,234 @@
+package io.pgbarge.restore;
+
+import io.pgbarge.archive.Archive;
+import io.pgbarge.archive.RestoreList;
+import io.pgbarge.catalog.ServerInfo;
+import io.pgbarge.copy.TargetConflicts;
+import io.pgbarge.ddl.Statement;
+import io.pgbarge.exec.ConnectionSource;
+import io.pgbarge.exec.Executor;
+import io.pgbarge.exec.PgError;
+import io.pgbarge.exec.SessionSetup;
+import io.pgbarge.exec.StepFailedException;
+import io.pgbarge.exec.WorkerSessions;
+import io.pgbarge.plan.DataTask;
+import io.pgbarge.plan.Plan;
+import io.pgbarge.plan.Planner;
+import io.pgbarge.plan.Step;
+import io.pgbarge.report.RunProgress;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code pgbarge restore} of a pg_dump archive: the selected entries become a plan; the pre-data
+ * (after --clean's drops) runs in ONE target transaction, so that a failure leaves the target as it
+ * was; then the data (each table in its own transaction) and post-data run on N sessions, indexes and
+ * constraints of a table as soon as its rows have landed. With --single-transaction everything runs in
+ * one transaction on one session.
+ */
+public final class DatabaseRestore {
+    private final ConnectionSource target;
+    private final RestoreOptions options;
+    private final RunProgress progress;
+    private final Map<String, Long> rows = new ConcurrentHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public DatabaseRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
+        this.target = target;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public RestoreResult run(Archive archive) throws RestoreFailedException, InterruptedException {
+        String problem = options.problem();
+        if (problem != null) {
+            throw new RestoreFailedException(RestoreFailedException.Reason.USAGE, problem, null);
+        }
+        Instant start = Instant.now();
+        progress.phaseStarted("connect");
+        try (Connection admin = open()) {
+            ServerInfo info = ServerInfo.read(admin);
+            Set<String> roles = roles(admin);
+            progress.phaseFinished("connect");
+
+            progress.phaseStarted("plan");
+            List<SelectedEntry> selected = EntrySelection.select(archive, options, list(archive));
+            ArchivePlan archivePlan = ArchivePlan.build(archive, selected, options);
+            notes.addAll(archivePlan.notes());
+            if (!"UTF8".equalsIgnoreCase(String.valueOf(archive.encoding())) && archive.encoding() != null) {
+                notes.add("the archive's data is in " + archive.encoding() + ": converted to the target's "
+                        + info.encoding() + " as it is loaded");
+            }
+            Plan plan = Planner.build(archivePlan.statements(), List.of(), List.of(), archivePlan.tasks(),
+                    roles::contains, true);
+            notes.addAll(plan.notes());
+            progress.phaseFinished("plan");
+
+            if (!options.clean() && !options.dataOnly()) {
+                refuseConflicts(admin, archivePlan.statements());
+            }
+            SessionSetup setup = RestoreSession.of(archivePlan.settings());
+            Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks());
+            progress.addSteps(plan.steps().size());
+            RestoreStepWork work = new RestoreStepWork(archive, progress, states, rows, !options.singleTransaction());
+            if (options.singleTransaction()) {
+                singleTransaction(admin, setup, archivePlan.drops(), plan, work);
+            } else {
+                progress.phaseStarted("pre-data");
+                preData(admin, setup, archivePlan.drops(), plan.preData());
+                progress.phaseFinished("pre-data");
+                progress.phaseStarted("data and post-data");
+                steps(plan.steps(), setup, work);
+                progress.phaseFinished("data and post-data");
+            }
+            if (options.clean()) {
+                notes.add("--clean: ran " + archivePlan.drops().size() + " DROP … IF EXISTS statements first");
+            }
+            notes.forEach(progress::note);
+            return new RestoreResult(rows, plan.preData().size() + plan.steps().size(), notes,
+                    Duration.between(start, Instant.now()));
+        } catch (SQLException e) {
+            throw new RestoreFailedException("restore failed: " + PgError.of(e).render(), e);
+        }
+    }
+
+    private RestoreList list(Archive archive) throws RestoreFailedException {
+        if (options.listFile() == null) {
+            return null;
+        }
+        try {
+            RestoreList list = RestoreList.parse(options.listFile());
+            list.warningsFor(archive).forEach(notes::add);
+            list.select(archive); // an ID naming no entry is an error before anything is done
+            return list;
+        } catch (IOException e) {
+            throw new RestoreFailedException(RestoreFailedException.Reason.USAGE,
+                    "cannot read the list file " + options.listFile() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new RestoreFailedException(RestoreFailedException.Reason.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private Map<Integer, RunProgress.TableState> tableStates(List<DataTask> tasks) {
+        Map<Integer, RunProgress.TableState> states = new ConcurrentHashMap<>();
+        for (DataTask t : tasks) {
+            List<Object> loads = t.payload() instanceof SequentialLoad s ? s.loads() : List.of(t.payload());
+            for (Object load : loads) {
+                if (load instanceof TableDataLoad d) {
+                    states.put(d.entry().dumpId(), progress.addTable(d.table(),
+                            loads.size() == 1 ? t.estimatedBytes() : 0, 0));
+                }
+            }
+        }
+        return states;
+    }
+
+    private void refuseConflicts(Connection admin, List<Statement> statements)
+            throws SQLException, RestoreFailedException {
+        List<Statement> conflicts = TargetConflicts.find(admin, statements);
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        String names = conflicts.stream().limit(20)
+                .map(s -> "  " + s.creates().objectType().toLowerCase() + " " + s.creates().identity())
+                .collect(Collectors.joining("\n"));
+        String more = conflicts.size() > 20 ? "\n  … and " + (conflicts.size() - 20) + " more" : "";
+        throw new RestoreFailedException(RestoreFailedException.Reason.TARGET_NOT_EMPTY, "the target already has "
+                + conflicts.size() + " of the objects this restore would create:\n" + names + more
+                + "\nNothing was changed on the target. Restore into an empty database, or add -c/--clean"
+                + " to drop these objects first.", null);
+    }
+
+    private void preData(Connection admin, SessionSetup setup, List<String> drops, List<Statement> preData)
+            throws SQLException, RestoreFailedException {
+        setup.prepare(admin);
+        admin.setAutoCommit(false);
+        try {
+            PreDataRun.run(admin, drops, preData);
+            admin.commit();
+        } catch (StepFailedException e) {
+            rollback(admin);
+            throw new RestoreFailedException(e.render() + "\nThe schema was created in one transaction,"
+                    + " which was rolled back: nothing was changed on the target.", e);
+        } finally {
+            admin.setAutoCommit(true);
+        }
+    }
+
+    private void singleTransaction(Connection admin, SessionSetup setup, List<String> drops, Plan plan,
+                                   RestoreStepWork work) throws SQLException, RestoreFailedException {
+        setup.prepare(admin);
+        admin.setAutoCommit(false);
+        progress.phaseStarted("single transaction");
+        try {
+            PreDataRun.run(admin, drops, plan.preData());
+            for (Step s : plan.steps()) {
+                work.run(s, admin);
+            }
+            admin.commit();
+        } catch (StepFailedException e) {
+            rollback(admin);
+            throw new RestoreFailedException(e.render() + "\n--single-transaction: the transaction was rolled back:"
+                    + " nothing was changed on the target.", e);
+        } finally {
+            admin.setAutoCommit(true);
+        }
+        progress.phaseFinished("single transaction");
+    }
+
+    private void steps(List<Step> steps, SessionSetup setup, RestoreStepWork work)
+            throws RestoreFailedException, InterruptedException {
+        ConnectionSource noSource = name -> {
+            throw new SQLException("a restore reads no source database");
+        };
+        Executor executor = new Executor(options.jobs(),
+                i -> new WorkerSessions("restore-" + i, noSource, SessionSetup.NONE, target, setup), work, 3);
+        try {
+            executor.run(steps);
+        } catch (StepFailedException e) {
+            String after = e.server().equals("archive")
+                    ? "\nThat table's transaction was rolled back: it holds none of the archive's rows."
+                    + " What was restored before stays on the target."
+                    : "\nWhat was restored before this step stays on the target.";
+            throw new RestoreFailedException(e.render() + after, e);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed next
+        }
+    }
+
+    private Connection open() throws RestoreFailedException {
+        try {
+            return target.open("pgbarge:restore");
+        } catch (SQLException e) {
+            throw new RestoreFailedException(RestoreFailedException.Reason.CONNECTION,
+                    "cannot connect to the target: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> roles(Connection admin) throws SQLException {
+        Set<String> roles = new HashSet<>();
+        try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
+            while (rs.next()) {
+                roles.add(rs.getString(1));
+            }
+        }
+        return roles;
+    }
+}

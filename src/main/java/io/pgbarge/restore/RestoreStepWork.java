@@ -1,0 +1,102 @@
+package io.pgbarge.restore;
+
+import io.pgbarge.archive.Archive;
+import io.pgbarge.exec.StepFailedException;
+import io.pgbarge.exec.StepRunner;
+import io.pgbarge.exec.WorkerSessions;
+import io.pgbarge.plan.Step;
+import io.pgbarge.report.RunProgress;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** What each step of a restore does on a worker's target session (or the one session of --single-transaction). */
+final class RestoreStepWork implements StepRunner {
+    private final Archive archive;
+    private final RunProgress progress;
+    private final Map<Integer, RunProgress.TableState> states;
+    private final Map<String, Long> rows;
+    private final boolean ownTransactions;
+
+    /**
+     * @param states          progress of each TABLE DATA entry, by dump id
+     * @param rows            filled with the rows stored per table
+     * @param ownTransactions false in --single-transaction: nothing commits but the caller
+     */
+    RestoreStepWork(Archive archive, RunProgress progress, Map<Integer, RunProgress.TableState> states,
+                    Map<String, Long> rows, boolean ownTransactions) {
+        this.archive = archive;
+        this.progress = progress;
+        this.states = states;
+        this.rows = rows;
+        this.ownTransactions = ownTransactions;
+    }
+
+    @Override
+    public void run(Step step, WorkerSessions s) throws Exception {
+        run(step, s.target());
+    }
+
+    void run(Step step, Connection target) throws StepFailedException {
+        Instant start = Instant.now();
+        switch (step.kind()) {
+            case SQL -> sql(step, target);
+            case TASK -> task(step, step.task().payload(), target);
+            default -> throw new IllegalStateException("a restore has no " + step.kind() + " steps");
+        }
+        progress.stepFinished(step.kind().name(), step.describe(), Duration.between(start, Instant.now()));
+    }
+
+    private void task(Step step, Object payload, Connection target) throws StepFailedException {
+        if (payload instanceof SequentialLoad seq) {
+            for (Object load : seq.loads()) {
+                task(step, load, target);
+            }
+        } else if (payload instanceof TableDataLoad t) {
+            table(t, target);
+        } else if (payload instanceof LargeObjectLoad lo) {
+            try {
+                LargeObjectWriter.write(target, archive, lo, ownTransactions, n -> { });
+            } catch (SQLException e) {
+                throw new StepFailedException("large objects of entry " + lo.entry().label(), "target", null, e);
+            } catch (IOException e) {
+                throw new StepFailedException("large objects of entry " + lo.entry().label(), "archive", null, e);
+            }
+        } else {
+            throw new IllegalArgumentException("unknown restore task " + step.describe());
+        }
+    }
+
+    private void table(TableDataLoad t, Connection target) throws StepFailedException {
+        RunProgress.TableState state = states.get(t.entry().dumpId());
+        state.bytes.set(0);
+        progress.tableStarted(state);
+        long n;
+        try {
+            n = TableDataLoader.load(target, archive, t, ownTransactions, state.bytes::addAndGet);
+        } catch (SQLException e) {
+            progress.tableFailed(state);
+            throw new StepFailedException("loading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
+                    "target", Definitions.trim(t.entry().copyStmt()), e);
+        } catch (IOException e) {
+            progress.tableFailed(state);
+            throw new StepFailedException("reading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
+                    "archive", null, e);
+        }
+        progress.tableFinished(state, n);
+        rows.put(t.table(), n);
+    }
+
+    private static void sql(Step step, Connection target) throws StepFailedException {
+        String sql = step.statement().sql();
+        try (var st = target.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new StepFailedException(step.describe(), "target", sql, e);
+        }
+    }
+}
