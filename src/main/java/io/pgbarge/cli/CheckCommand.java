@@ -120,7 +120,7 @@ final class CheckCommand implements Callable<Integer> {
         return findings.stream().anyMatch(Finding::isBlocker) ? BLOCKERS : ExitCode.OK;
     }
 
-    private static List<CheckOptions.Endpoint> endpoints(ConnectionSpec spec) {
+    static List<CheckOptions.Endpoint> endpoints(ConnectionSpec spec) {
         return spec.hosts().stream().map((HostPort h) -> new CheckOptions.Endpoint(h.host(), h.port())).toList();
     }
 }

@@ -38,6 +38,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--no-analyze", description = "do not ANALYZE tables after loading them")
     boolean noAnalyze;
 
+    @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
+    boolean force;
+
     @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
     boolean noProgress;
 
@@ -51,6 +54,6 @@ final class CopyCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze);
-        return CopyRun.run(source, target, options, noProgress, verbose);
+        return CopyRun.run(source, target, options, noProgress, verbose, force);
     }
 }

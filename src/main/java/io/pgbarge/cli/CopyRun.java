@@ -9,7 +9,14 @@ import io.pgbarge.copy.CopyFailedException;
 import io.pgbarge.copy.CopyOptions;
 import io.pgbarge.copy.DatabaseCopy;
 import io.pgbarge.exec.ConnectionSource;
+import io.pgbarge.check.CheckOptions;
+import io.pgbarge.check.Finding;
+import io.pgbarge.check.FindingsReport;
+import io.pgbarge.check.Preflight;
+import io.pgbarge.exec.PgError;
 import io.pgbarge.report.Console;
+
+import java.util.List;
 import io.pgbarge.report.RunProgress;
 
 /** Runs a copy for the CLI: parses the connection strings, shows progress, prints the summary, maps errors to exit codes. */
@@ -17,7 +24,19 @@ final class CopyRun {
     private CopyRun() {
     }
 
+    /**
+     * Blockers the copy handles itself: names that already exist (refused with their list, or dropped
+     * by --clean) and owners the login cannot use (left with the login, noted).
+     */
+    private static final java.util.Set<String> HANDLED_BY_COPY = java.util.Set.of("target-name-collision",
+            "owner-not-settable");
+
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose) {
+        return run(sourceText, targetText, options, noProgress, verbose, false);
+    }
+
+    static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
+                   boolean force) {
         ConnectionSpec source;
         ConnectionSpec target;
         try {
@@ -49,6 +68,12 @@ final class CopyRun {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
         }
+        if (!force) {
+            Integer blocked = preflight(source, target, options.jobs(), verbose);
+            if (blocked != null) {
+                return blocked;
+            }
+        }
         try (Console console = Console.start(progress, noProgress)) {
             new DatabaseCopy(src, tgt, options, progress).run();
             console.finish();
@@ -75,5 +100,27 @@ final class CopyRun {
             }
             return ExitCode.INTERNAL;
         }
+    }
+
+    /** Runs `check` first; returns an exit code when something blocks the copy, else null. */
+    private static Integer preflight(ConnectionSpec source, ConnectionSpec target, int jobs, boolean verbose) {
+        CheckOptions options = new CheckOptions(jobs, CheckCommand.endpoints(source), CheckCommand.endpoints(target),
+                "pgbarge:check:source", "pgbarge:check:target");
+        List<Finding> blockers;
+        try (var s = Connector.open(source, "pgbarge:check:source");
+             var t = Connector.open(target, "pgbarge:check:target")) {
+            blockers = Preflight.run(s, t, options).stream()
+                    .filter(f -> f.isBlocker() && !HANDLED_BY_COPY.contains(f.code())).toList();
+        } catch (java.sql.SQLException e) {
+            System.err.println("pgbarge: the preflight check could not read the servers: " + PgError.of(e).message());
+            return ExitCode.CONNECTION;
+        }
+        if (blockers.isEmpty()) {
+            return null;
+        }
+        System.err.print(FindingsReport.text(blockers, source.redacted(), target.redacted(), verbose));
+        System.err.println("pgbarge: the copy did not start: " + blockers.size() + " blocker(s) above, nothing was"
+                + " changed on the target. Fix them, or run with --force to copy anyway.");
+        return ExitCode.BLOCKERS;
     }
 }

@@ -117,6 +117,22 @@ class CliTest {
     }
 
     @Test
+    void theCopyRunsTheCheckFirstAndStopsOnBlockersUnlessForced() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "pre_src");
+        TestDb tgt = TestServers.newDatabase(17, "pre_tgt");
+        String reader = "pgbarge_half_reader_" + ProcessHandle.current().pid();
+        src.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int); CREATE TABLE s.secret (x int);"
+                + " DO $$ BEGIN CREATE ROLE " + reader + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+                + " GRANT USAGE ON SCHEMA s TO " + reader + "; GRANT SELECT ON s.open TO " + reader);
+        String sourceAsReader = "postgresql://" + reader + "@" + src.server().host() + ":" + src.server().port()
+                + "/" + src.name();
+        Run r = run("copy", sourceAsReader, tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.BLOCKERS);
+        assertThat(r.err()).contains("s.secret").contains("--force").contains("nothing was changed");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's'")).isEqualTo("0");
+    }
+
+    @Test
     void demoRunsEndToEnd() {
         System.setProperty("pgbarge.demoVersion", System.getProperty("pgbarge.pg17"));
         Run r = run("demo", "--no-progress");
