@@ -38,6 +38,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--no-analyze", description = "do not ANALYZE tables after loading them")
     boolean noAnalyze;
 
+    @Option(names = {"-B", "--no-large-objects", "--no-blobs"}, description = "do not copy large objects")
+    boolean noLargeObjects;
+
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
@@ -53,7 +56,8 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("pgbarge: --jobs must be between 1 and 256, got " + jobs);
             return ExitCode.USAGE;
         }
-        CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze);
+        CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze,
+                !noLargeObjects);
         return CopyRun.run(source, target, options, noProgress, verbose, force);
     }
 }

@@ -9,9 +9,15 @@ package io.pgbarge.copy;
  * @param noOwner      leave every object owned by the target login
  * @param noPrivileges copy no GRANTs
  * @param analyze      ANALYZE each table after its load
+ * @param largeObjects copy large objects (metadata and contents)
  */
 public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
-                          boolean analyze) {
+                          boolean analyze, boolean largeObjects) {
+
+    public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
+                       boolean analyze) {
+        this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, true);
+    }
     public static CopyOptions defaults() {
         return new CopyOptions(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), false, false,
                 false, false, true);

@@ -19,9 +19,9 @@ final class DataTasks {
     record LargeObjectContents(List<Long> oids) {
     }
 
-    static List<DataTask> of(DatabaseObjects db) {
+    static List<DataTask> of(DatabaseObjects db, boolean largeObjects) {
         List<DataTask> tasks = new ArrayList<>();
-        if (!db.largeObjects().isEmpty()) {
+        if (largeObjects && !db.largeObjects().isEmpty()) {
             tasks.add(new DataTask("contents of " + db.largeObjects().size() + " large objects",
                     LargeObjectDdl.CONTENTS_KEY, db.largeObjectBytes(), new LargeObjectContents(db.largeObjectOids())));
         }

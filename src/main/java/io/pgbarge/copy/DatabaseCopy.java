@@ -69,7 +69,8 @@ public final class DatabaseCopy {
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
             TargetRoles roles = targetRoles(admin);
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    DataTasks.of(catalog.database()), roles, !options.schemaOnly(), options.analyze());
+                    DataTasks.of(catalog.database(), options.largeObjects()), roles, !options.schemaOnly(),
+                    options.analyze());
             notes.addAll(plan.notes());
             List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -109,7 +110,13 @@ public final class DatabaseCopy {
         return script.statements().stream()
                 .filter(s -> !(options.noOwner() && s.kind().equals("OWNER")))
                 .filter(s -> !(options.noPrivileges() && (s.kind().equals("ACL") || s.kind().equals("DEFAULT ACL"))))
+                .filter(s -> options.largeObjects() || !isLargeObject(s))
                 .collect(Collectors.toList());
+    }
+
+    private static boolean isLargeObject(Statement s) {
+        return s.kind().equals("LARGE OBJECT") || s.provides().stream().anyMatch(k -> k.startsWith("pg_largeobject"))
+                || s.requires().stream().anyMatch(k -> k.startsWith("pg_largeobject"));
     }
 
     /** Roles that exist on the target, and those the login may hand objects to (member of, or superuser). */

@@ -54,5 +54,12 @@ class DatabaseLevelCopyTest {
                 .isEqualTo("truetruefalse");
         assertThat(tgt.scalar("SELECT count(*) FROM pg_publication_rel WHERE prrelid = 'public.t'::regclass")).isEqualTo("1");
         assertThat(tgt.scalar("SELECT evtevent FROM pg_event_trigger WHERE evtname = 'log_ddl'")).isEqualTo("ddl_command_end");
+
+        TestDb without = TestServers.newDatabase(17, "dblevel_nolo");
+        without.exec(EXTENSION_TABLE);
+        new DatabaseCopy(n -> src.connect(), n -> without.connect(),
+                new CopyOptions(2, false, false, false, false, true, false), new io.pgbarge.report.RunProgress()).run();
+        assertThat(without.scalar("SELECT count(*) FROM pg_largeobject_metadata")).isEqualTo("0");
+        assertThat(without.scalar("SELECT count(*) FROM public.t")).isEqualTo("100");
     }
 }
