@@ -222,7 +222,8 @@ public final class ScriptClassifier {
             }
             return StatementClass.of(StatementKind.ALTER_TABLE, table);
         }
-        if (action.is("enable")) {
+        if (action.is("enable") || action.is("disable")) {
+            // ENABLE/DISABLE TRIGGER, RULE, ROW LEVEL SECURITY: they follow what they switch
             return StatementClass.of(StatementKind.ENABLE, table);
         }
         if (action.is("attach") && t.accept("partition")) {

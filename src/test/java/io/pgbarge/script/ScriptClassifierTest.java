@@ -74,6 +74,8 @@ class ScriptClassifierTest {
     @Test
     void alterForms() {
         assertThat(c("ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;")).isEqualTo(StatementClass.of(StatementKind.ENABLE, rel("public", "t")));
+        assertThat(c("ALTER TABLE app.customers DISABLE TRIGGER customers_forbid_delete;"))
+                .isEqualTo(StatementClass.of(StatementKind.ENABLE, rel("app", "customers")));
         assertThat(c("ALTER TABLE ONLY public.payment ATTACH PARTITION public.payment_p2022_01 FOR VALUES FROM ('a') TO ('b');"))
                 .isEqualTo(StatementClass.of(StatementKind.ATTACH_PARTITION, rel("public", "payment"), "public.payment_p2022_01"));
         assertThat(c("ALTER INDEX public.p_idx ATTACH PARTITION public.c_idx;").kind()).isEqualTo(StatementKind.ATTACH_PARTITION_INDEX);
