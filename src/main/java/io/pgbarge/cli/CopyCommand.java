@@ -1,6 +1,7 @@
 package io.pgbarge.cli;
 
 import io.pgbarge.copy.CopyOptions;
+import io.pgbarge.plan.RoleMapping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +42,15 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = {"-B", "--no-large-objects", "--no-blobs"}, description = "do not copy large objects")
     boolean noLargeObjects;
 
+    @Option(names = "--role-map", paramLabel = "SRC=DST", description = "statements naming source role SRC (owners, grants, default privileges, policies, role settings) name target role DST instead (repeatable)")
+    java.util.List<String> roleMap = new java.util.ArrayList<>();
+
+    @Option(names = "--create-roles", description = "create the roles the copy needs and the target lacks, as NOLOGIN roles without password (needs a superuser or CREATEROLE login)")
+    boolean createRoles;
+
+    @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection to each server for up to SECONDS while it refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
+    int wakeTimeout = 30;
+
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
@@ -56,8 +66,19 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("pgbarge: --jobs must be between 1 and 256, got " + jobs);
             return ExitCode.USAGE;
         }
+        RoleMapping mapping;
+        try {
+            mapping = RoleMapping.parse(roleMap);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pgbarge: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze,
-                !noLargeObjects);
-        return CopyRun.run(source, target, options, noProgress, verbose, force);
+                !noLargeObjects).withRoles(mapping, createRoles);
+        if (wakeTimeout < 0 || wakeTimeout > 3600) {
+            System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
+            return ExitCode.USAGE;
+        }
+        return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout));
     }
 }

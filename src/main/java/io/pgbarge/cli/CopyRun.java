@@ -5,6 +5,7 @@ import io.pgbarge.conn.ConnectionSpec;
 import io.pgbarge.conn.ConnectionStringException;
 import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
+import io.pgbarge.conn.WakeUpRetry;
 import io.pgbarge.copy.CopyFailedException;
 import io.pgbarge.copy.CopyOptions;
 import io.pgbarge.copy.DatabaseCopy;
@@ -37,6 +38,12 @@ final class CopyRun {
 
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
                    boolean force) {
+        return run(sourceText, targetText, options, noProgress, verbose, force, WakeUpRetry.DEFAULT_TOTAL);
+    }
+
+    /** @param wakeTimeout how long the first connection to each server is retried while it wakes up */
+    static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
+                   boolean force, java.time.Duration wakeTimeout) {
         ConnectionSpec source;
         ConnectionSpec target;
         try {
@@ -56,8 +63,8 @@ final class CopyRun {
         ConnectionSource tgt = name -> Connector.open(target, name);
         try {
             // fail fast with a clear message before any work when a server cannot be reached
-            Connector.open(source, "pgbarge:check").close();
-            Connector.open(target, "pgbarge:check").close();
+            Connector.open(source, "pgbarge:check", wakeUp(wakeTimeout, "source")).close();
+            Connector.open(target, "pgbarge:check", wakeUp(wakeTimeout, "target")).close();
         } catch (ConnectionFailedException e) {
             System.err.println("pgbarge: " + e.getMessage());
             if (verbose) {
@@ -100,6 +107,11 @@ final class CopyRun {
             }
             return ExitCode.INTERNAL;
         }
+    }
+
+    /** Retries of the first connection, one line on standard error per retry. */
+    static WakeUpRetry wakeUp(java.time.Duration total, String which) {
+        return WakeUpRetry.within(total, r -> System.err.println("pgbarge: " + r.describe(which)));
     }
 
     /** Runs `check` first; returns an exit code when something blocks the copy, else null. */

@@ -8,6 +8,7 @@ import io.pgbarge.conn.ConnectionStringException;
 import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.exec.ConnectionSource;
+import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.report.Console;
 import io.pgbarge.report.RunProgress;
 import io.pgbarge.restore.DatabaseRestore;
@@ -77,6 +78,15 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-L", "--use-list"}, paramLabel = "LIST", description = "restore only the entries of this list (edited -l output), in its order")
     Path useList;
 
+    @Option(names = "--role-map", paramLabel = "SRC=DST", description = "entries naming source role SRC (owners, grants, default privileges, policies) name target role DST instead (repeatable; archives only)")
+    List<String> roleMap = new ArrayList<>();
+
+    @Option(names = "--create-roles", description = "create the roles the archive needs and the target lacks, as NOLOGIN roles without password (archives only; needs a superuser or CREATEROLE login)")
+    boolean createRoles;
+
+    @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection for up to SECONDS while the server refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
+    int wakeTimeout = 30;
+
     @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
     boolean noProgress;
 
@@ -85,11 +95,22 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        RoleMapping mapping;
+        try {
+            mapping = RoleMapping.parse(roleMap);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pgbarge: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         RestoreOptions options = new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges,
-                schemas, tables, schemaOnly, dataOnly, useList);
+                schemas, tables, schemaOnly, dataOnly, useList).withRoles(mapping, createRoles);
         String problem = options.problem();
         if (problem != null) {
             System.err.println("pgbarge: " + problem);
+            return ExitCode.USAGE;
+        }
+        if (wakeTimeout < 0 || wakeTimeout > 3600) {
+            System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;
         }
         if (format != null && !format.matches("(?i)c|custom|d|directory|t|tar|p|plain")) {
@@ -122,6 +143,11 @@ public final class RestoreCommand implements Callable<Integer> {
                 System.out.flush();
                 return ExitCode.OK;
             }
+            if (input.archive() == null && (!options.roleMapping().isEmpty() || options.createRoles())) {
+                System.err.println("pgbarge: --role-map and --create-roles apply to archives; " + input.name()
+                        + " is a plain SQL script, which runs as written");
+                return ExitCode.USAGE;
+            }
             return restore(input, options);
         } catch (IOException e) {
             return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
@@ -137,7 +163,7 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         try {
-            Connector.open(spec, "pgbarge:check").close();
+            Connector.open(spec, "pgbarge:check", CopyRun.wakeUp(java.time.Duration.ofSeconds(wakeTimeout), "target")).close();
         } catch (ConnectionFailedException e) {
             return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (java.sql.SQLException e) {

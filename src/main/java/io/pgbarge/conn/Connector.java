@@ -30,6 +30,15 @@ public final class Connector {
         }
     }
 
+    /**
+     * The first connection to a server: failures a waking (suspended, serverless) server gives are
+     * retried as the policy says; others are reported at once.
+     */
+    public static Connection open(ConnectionSpec spec, String applicationName, WakeUpRetry retry)
+            throws ConnectionFailedException {
+        return retry.run(() -> open(spec, applicationName));
+    }
+
     /** libpq refuses before any network traffic when the file to verify against is missing; so do we. */
     private static void checkRootCertificate(ConnectionSpec spec) throws ConnectionFailedException {
         String root = spec.sslRootCert();

@@ -1,5 +1,9 @@
 package io.pgbarge.copy;
 
+import io.pgbarge.plan.RoleMapping;
+
+import java.util.Objects;
+
 /**
  * What a copy does, as the CLI's flags say.
  *
@@ -10,16 +14,32 @@ package io.pgbarge.copy;
  * @param noPrivileges copy no GRANTs
  * @param analyze      ANALYZE each table after its load
  * @param largeObjects copy large objects (metadata and contents)
+ * @param roleMapping  --role-map: source roles named as other roles on the target
+ * @param createRoles  --create-roles: create the missing roles the statements name (NOLOGIN)
  */
 public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
-                          boolean analyze, boolean largeObjects) {
+                          boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
+
+    public CopyOptions {
+        Objects.requireNonNull(roleMapping);
+    }
+
+    public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
+                       boolean analyze, boolean largeObjects) {
+        this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, RoleMapping.NONE, false);
+    }
 
     public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
                        boolean analyze) {
         this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, true);
     }
+
     public static CopyOptions defaults() {
         return new CopyOptions(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())), false, false,
                 false, false, true);
+    }
+
+    public CopyOptions withRoles(RoleMapping mapping, boolean create) {
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create);
     }
 }

@@ -13,6 +13,8 @@ import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
+import io.pgbarge.plan.ProviderRoles;
+import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.plan.Step;
 import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
@@ -22,10 +24,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -67,7 +67,10 @@ public final class DatabaseCopy {
             }
             Catalog catalog = Catalog.read(holderConn);
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
-            TargetRoles roles = targetRoles(admin);
+            statements = adaptRoles(statements, options.roleMapping(), notes);
+            statements = ExtensionComments.filter(admin, statements, notes);
+            RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
+            TargetRoles roles = creation.roles();
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
                     DataTasks.of(catalog.database(), options.largeObjects()), roles, !options.schemaOnly(),
                     options.analyze());
@@ -80,6 +83,7 @@ public final class DatabaseCopy {
 
             progress.phaseStarted("pre-data");
             List<String> drops = conflictsOrDrops(admin, statements);
+            notes.addAll(creation.create(admin));
             if (targetInfo.major() < catalog.server().major()) {
                 Rehearsal.run(admin, drops, plan, targetSession(), catalog.server(), targetInfo);
             }
@@ -119,22 +123,15 @@ public final class DatabaseCopy {
                 || s.requires().stream().anyMatch(k -> k.startsWith("pg_largeobject"));
     }
 
-    /** Roles that exist on the target, and those the login may hand objects to (member of, or superuser). */
-    private static TargetRoles targetRoles(Connection admin) throws SQLException {
-        Set<String> existing = new HashSet<>();
-        Set<String> ownable = new HashSet<>();
-        try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT rolname,"
-                + " pg_catalog.pg_has_role(current_user, oid, 'MEMBER')"
-                + " OR (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)"
-                + " FROM pg_catalog.pg_roles")) {
-            while (rs.next()) {
-                existing.add(rs.getString(1));
-                if (rs.getBoolean(2)) {
-                    ownable.add(rs.getString(1));
-                }
-            }
-        }
-        return TargetRoles.of(existing::contains, ownable::contains);
+    /**
+     * --role-map's renames, then statements naming roles the server or a managed service reserves left
+     * out (unless the user mapped a role onto one by name).
+     */
+    public static List<Statement> adaptRoles(List<Statement> statements, RoleMapping mapping, List<String> notes) {
+        List<Statement> mapped = mapping.apply(statements);
+        ProviderRoles.Result r = ProviderRoles.filter(mapped, mapping.targets());
+        notes.addAll(r.notes());
+        return r.statements();
     }
 
     private List<String> conflictsOrDrops(Connection admin, List<Statement> statements)

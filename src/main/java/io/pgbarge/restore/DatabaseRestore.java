@@ -3,6 +3,9 @@ package io.pgbarge.restore;
 import io.pgbarge.archive.Archive;
 import io.pgbarge.archive.RestoreList;
 import io.pgbarge.catalog.ServerInfo;
+import io.pgbarge.copy.DatabaseCopy;
+import io.pgbarge.copy.ExtensionComments;
+import io.pgbarge.copy.RoleCreation;
 import io.pgbarge.copy.TargetConflicts;
 import io.pgbarge.ddl.Statement;
 import io.pgbarge.exec.ConnectionSource;
@@ -14,6 +17,7 @@ import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.plan.DataTask;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
+import io.pgbarge.plan.ProviderRoles;
 import io.pgbarge.plan.Step;
 import io.pgbarge.report.RunProgress;
 
@@ -23,10 +27,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -59,7 +61,6 @@ public final class DatabaseRestore {
         progress.phaseStarted("connect");
         try (Connection admin = open()) {
             ServerInfo info = ServerInfo.read(admin);
-            Set<String> roles = roles(admin);
             progress.phaseFinished("connect");
 
             progress.phaseStarted("plan");
@@ -70,14 +71,18 @@ public final class DatabaseRestore {
                 notes.add("the archive's data is in " + archive.encoding() + ": converted to the target's "
                         + info.encoding() + " as it is loaded");
             }
-            Plan plan = Planner.build(archivePlan.statements(), List.of(), List.of(), archivePlan.tasks(),
-                    roles::contains, true);
+            List<Statement> statements = DatabaseCopy.adaptRoles(splitProviderAcls(archivePlan.statements()),
+                    options.roleMapping(), notes);
+            statements = ExtensionComments.filter(admin, statements, notes);
+            RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
+            Plan plan = Planner.build(statements, List.of(), List.of(), archivePlan.tasks(), creation.roles(), true);
             notes.addAll(plan.notes());
             progress.phaseFinished("plan");
 
             if (!options.clean() && !options.dataOnly()) {
-                refuseConflicts(admin, archivePlan.statements());
+                refuseConflicts(admin, statements);
             }
+            notes.addAll(creation.create(admin));
             SessionSetup setup = RestoreSession.of(archivePlan.settings());
             Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks());
             progress.addSteps(plan.steps().size());
@@ -222,13 +227,35 @@ public final class DatabaseRestore {
         }
     }
 
-    private static Set<String> roles(Connection admin) throws SQLException {
-        Set<String> roles = new HashSet<>();
-        try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT rolname FROM pg_catalog.pg_roles")) {
-            while (rs.next()) {
-                roles.add(rs.getString(1));
+    /**
+     * An archive's ACL entry holds every GRANT/REVOKE on its object; one naming a role a provider
+     * reserves (rds_superuser…) is split into its statements, so that only those naming that role are
+     * left out, not the object's other grants.
+     */
+    private static List<Statement> splitProviderAcls(List<Statement> statements) {
+        List<Statement> out = new ArrayList<>(statements.size());
+        for (Statement s : statements) {
+            boolean acl = s.kind().equals("ACL") || s.kind().equals("DEFAULT ACL");
+            List<String> parts = acl && s.roles().stream().anyMatch(ProviderRoles::isProviderRole)
+                    ? Definitions.split(s.sql()) : List.of();
+            if (parts.size() < 2) {
+                out.add(s);
+                continue;
+            }
+            String previous = null;
+            for (int i = 0; i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1;
+                String key = "acl-part:" + s.name() + ":" + System.identityHashCode(s) + ":" + i;
+                java.util.Set<String> req = new java.util.LinkedHashSet<>(s.requires());
+                if (previous != null) {
+                    req.add(previous);
+                }
+                out.add(new Statement(s.kind(), s.name(), s.section(), parts.get(i),
+                        last ? s.provides() : java.util.Set.of(key), req, ArchivePlan.roles(parts.get(i)),
+                        last ? s.creates() : null));
+                previous = key;
             }
         }
-        return roles;
+        return out;
     }
 }

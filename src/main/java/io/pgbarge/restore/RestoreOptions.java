@@ -1,5 +1,7 @@
 package io.pgbarge.restore;
 
+import io.pgbarge.plan.RoleMapping;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,14 +19,29 @@ import java.util.List;
  * @param schemaOnly        no data
  * @param dataOnly          data only, into existing tables
  * @param listFile          -L: restore only the entries this list names, in its order; null for all
+ * @param roleMapping       --role-map: source roles named as other roles on the target
+ * @param createRoles       --create-roles: create the missing roles the entries name (NOLOGIN)
  */
 public record RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean singleTransaction, boolean noOwner,
                              boolean noPrivileges, List<String> schemas, List<String> tables, boolean schemaOnly,
-                             boolean dataOnly, Path listFile) {
+                             boolean dataOnly, Path listFile, RoleMapping roleMapping, boolean createRoles) {
 
     public RestoreOptions {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
+        roleMapping = roleMapping == null ? RoleMapping.NONE : roleMapping;
+    }
+
+    public RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean singleTransaction, boolean noOwner,
+                          boolean noPrivileges, List<String> schemas, List<String> tables, boolean schemaOnly,
+                          boolean dataOnly, Path listFile) {
+        this(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables, schemaOnly, dataOnly,
+                listFile, RoleMapping.NONE, false);
+    }
+
+    public RestoreOptions withRoles(RoleMapping mapping, boolean create) {
+        return new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables,
+                schemaOnly, dataOnly, listFile, mapping, create);
     }
 
     public static RestoreOptions defaults() {
@@ -33,7 +50,7 @@ public record RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean 
 
     public RestoreOptions withJobs(int n) {
         return new RestoreOptions(n, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables,
-                schemaOnly, dataOnly, listFile);
+                schemaOnly, dataOnly, listFile, roleMapping, createRoles);
     }
 
     /** The combinations pg_restore refuses, with its reasons; null when the options are consistent. */

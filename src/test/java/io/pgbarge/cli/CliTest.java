@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +59,26 @@ class CliTest {
             port = s.getLocalPort();
         }
         TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
-        Run r = run("copy", "postgresql://bob:pw@127.0.0.1:" + port + "/app", tgt.uri(), "--no-progress");
+        Run r = run("copy", "postgresql://bob:pw@127.0.0.1:" + port + "/app", tgt.uri(), "--no-progress",
+                "--wake-timeout", "1");
         assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
         assertThat(r.err()).contains("127.0.0.1:" + port).doesNotContain(":pw@").doesNotContain("\tat ");
+        // retried while a suspended compute would wake: 0.5 s, then 0.5 s, one line each
+        assertThat(r.err().lines().filter(l -> l.startsWith("pgbarge: source not answering yet (waking up?)")))
+                .hasSize(2);
+    }
+
+    @Test
+    void invalidRoleMapsAndWakeTimeoutsAreUsageErrors() {
+        for (String bad : List.of("nobody", "=x", "x=")) {
+            Run r = run("copy", "a", "b", "--role-map", bad);
+            assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err()).contains("--role-map").contains("\"" + bad + "\"");
+            Run rr = run("restore", "-d", "b", "--role-map", bad, "x.dump");
+            assertThat(rr.code()).isEqualTo(ExitCode.USAGE);
+            assertThat(rr.err()).contains("\"" + bad + "\"");
+        }
+        assertThat(run("copy", "a", "b", "--wake-timeout", "-1").code()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test

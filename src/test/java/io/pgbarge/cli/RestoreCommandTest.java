@@ -68,7 +68,7 @@ class RestoreCommandTest {
             port = s.getLocalPort();
         }
         Run r = run(archive("lo_test.Fc.dump").toString(), "-d", "postgresql://bob:pw@127.0.0.1:" + port + "/app",
-                "--no-progress");
+                "--no-progress", "--wake-timeout", "0");
         assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
         assertThat(r.err()).doesNotContain("\tat ");
     }
