@@ -124,7 +124,7 @@ public final class DumpCommand implements Callable<Integer> {
             console.close();
             if (!toStdout) {
                 System.out.printf("dumped %d tables (%d rows, %s)%s into %s in %.1f s%n", r.tables().size(), r.rows(),
-                        bytes(r.bytes()), r.largeObjects() > 0 ? " and " + r.largeObjects() + " large objects" : "",
+                        io.pgbarge.report.Format.bytes(r.bytes()), r.largeObjects() > 0 ? " and " + r.largeObjects() + " large objects" : "",
                         r.path(), r.duration().toMillis() / 1000.0);
                 for (String n : r.notes()) {
                     System.out.println("note: " + n);
@@ -153,15 +153,5 @@ public final class DumpCommand implements Callable<Integer> {
             }
             return ExitCode.INTERNAL;
         }
-    }
-
-    private static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        if (b < 1024 * 1024) {
-            return String.format("%.1f kB", b / 1024.0);
-        }
-        return String.format("%.1f MB", b / (1024.0 * 1024));
     }
 }

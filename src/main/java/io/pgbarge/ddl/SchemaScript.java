@@ -15,7 +15,9 @@ public final class SchemaScript {
 
     /** For a target that is the source itself (the `schema` command): every tablespace is kept. */
     public static Result statements(Catalog catalog, DdlContext ctx) {
-        return statements(catalog, ctx, TablespacePolicy.of(catalog.relationTablespaces().values()));
+        java.util.Set<String> all = new java.util.HashSet<>(catalog.relationTablespaces().values());
+        catalog.database().tablespaces().forEach(t -> all.add(t.name()));
+        return statements(catalog, ctx, TablespacePolicy.of(all));
     }
 
     /** @param tablespaces the target's tablespaces: TABLESPACE placement is kept only where it has them */

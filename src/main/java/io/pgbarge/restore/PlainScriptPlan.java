@@ -68,6 +68,11 @@ public final class PlainScriptPlan {
             switch (k) {
                 case CREATE_INDEX, ADD_PRIMARY_KEY, ADD_UNIQUE, ADD_EXCLUDE, ADD_CHECK -> {
                     kind = k == StatementKind.CREATE_INDEX ? "INDEX" : "CONSTRAINT";
+                    if (k != StatementKind.CREATE_INDEX) {
+                        // ADD CONSTRAINT … USING INDEX names an index built just before; and a table's
+                        // ALTERs queue behind its index builds for the lock anyway
+                        sameTable(requires, table);
+                    }
                     indexKeys.add(key);
                 }
                 case ADD_FOREIGN_KEY, ATTACH_PARTITION_INDEX -> {
