@@ -6,8 +6,6 @@ import io.pgbarge.check.FindingsReport;
 import io.pgbarge.check.Preflight;
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.conn.HostPort;
 import io.pgbarge.copy.CopyOptions;
@@ -71,16 +69,12 @@ final class CheckCommand implements Callable<Integer> {
         }
         ConnectionSpec src;
         ConnectionSpec tgt;
-        try {
-            src = ConnectionStrings.parse(source);
-        } catch (ConnectionStringException e) {
-            err.println("pgbarge: invalid SOURCE connection string: " + e.getMessage());
+        src = ConnectionArgs.parse("SOURCE", source, err::println);
+        if (src == null) {
             return ExitCode.USAGE;
         }
-        try {
-            tgt = ConnectionStrings.parse(target);
-        } catch (ConnectionStringException e) {
-            err.println("pgbarge: invalid TARGET connection string: " + e.getMessage());
+        tgt = ConnectionArgs.parse("TARGET", target, err::println);
+        if (tgt == null) {
             return ExitCode.USAGE;
         }
         if (verbose) {

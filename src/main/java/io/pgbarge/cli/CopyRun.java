@@ -2,8 +2,6 @@ package io.pgbarge.cli;
 
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.conn.WakeUpRetry;
 import io.pgbarge.copy.CopyFailedException;
@@ -46,16 +44,12 @@ final class CopyRun {
                    boolean force, java.time.Duration wakeTimeout) {
         ConnectionSpec source;
         ConnectionSpec target;
-        try {
-            source = ConnectionStrings.parse(sourceText);
-        } catch (ConnectionStringException e) {
-            System.err.println("pgbarge: invalid SOURCE connection string: " + e.getMessage());
+        source = ConnectionArgs.parse("SOURCE", sourceText, System.err::println);
+        if (source == null) {
             return ExitCode.USAGE;
         }
-        try {
-            target = ConnectionStrings.parse(targetText);
-        } catch (ConnectionStringException e) {
-            System.err.println("pgbarge: invalid TARGET connection string: " + e.getMessage());
+        target = ConnectionArgs.parse("TARGET", targetText, System.err::println);
+        if (target == null) {
             return ExitCode.USAGE;
         }
         RunProgress progress = new RunProgress();

@@ -3,8 +3,6 @@ package io.pgbarge.cli;
 import io.pgbarge.archive.write.CompressionSpec;
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.dump.DatabaseDump;
 import io.pgbarge.dump.DumpFailedException;
@@ -97,10 +95,8 @@ public final class DumpCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         ConnectionSpec spec;
-        try {
-            spec = ConnectionStrings.parse(source);
-        } catch (ConnectionStringException e) {
-            System.err.println("pgbarge: invalid SOURCE connection string: " + e.getMessage());
+        spec = ConnectionArgs.parse("SOURCE", source, System.err::println);
+        if (spec == null) {
             return ExitCode.USAGE;
         }
         ConnectionSource src = name -> Connector.open(spec, name);

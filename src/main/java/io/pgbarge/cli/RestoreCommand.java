@@ -4,8 +4,6 @@ import io.pgbarge.archive.ArchiveFormatException;
 import io.pgbarge.archive.ArchiveListing;
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.exec.ConnectionSource;
 import io.pgbarge.plan.RoleMapping;
@@ -156,10 +154,8 @@ public final class RestoreCommand implements Callable<Integer> {
 
     private int restore(RestoreInput input, RestoreOptions options) {
         ConnectionSpec spec;
-        try {
-            spec = ConnectionStrings.parse(target);
-        } catch (ConnectionStringException e) {
-            System.err.println("pgbarge: invalid TARGET connection string: " + e.getMessage());
+        spec = ConnectionArgs.parse("TARGET", target, System.err::println);
+        if (spec == null) {
             return ExitCode.USAGE;
         }
         try {

@@ -2,8 +2,6 @@ package io.pgbarge.cli;
 
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.copy.SchemaExport;
 import io.pgbarge.exec.PgError;
@@ -39,10 +37,8 @@ final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConnectionSpec spec;
-        try {
-            spec = ConnectionStrings.parse(source);
-        } catch (ConnectionStringException e) {
-            System.err.println("pgbarge: invalid SOURCE connection string: " + e.getMessage());
+        spec = ConnectionArgs.parse("SOURCE", source, System.err::println);
+        if (spec == null) {
             return ExitCode.USAGE;
         }
         try (Writer out = open()) {

@@ -2,8 +2,6 @@ package io.pgbarge.cli;
 
 import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
-import io.pgbarge.conn.ConnectionStringException;
-import io.pgbarge.conn.ConnectionStrings;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.verify.DatabaseVerify;
 import io.pgbarge.verify.TableResult;
@@ -78,16 +76,12 @@ final class VerifyCommand implements Callable<Integer> {
         }
         ConnectionSpec src;
         ConnectionSpec tgt;
-        try {
-            src = ConnectionStrings.parse(source);
-        } catch (ConnectionStringException e) {
-            err.println("pgbarge: invalid SOURCE connection string: " + e.getMessage());
+        src = ConnectionArgs.parse("SOURCE", source, err::println);
+        if (src == null) {
             return ExitCode.USAGE;
         }
-        try {
-            tgt = ConnectionStrings.parse(target);
-        } catch (ConnectionStringException e) {
-            err.println("pgbarge: invalid TARGET connection string: " + e.getMessage());
+        tgt = ConnectionArgs.parse("TARGET", target, err::println);
+        if (tgt == null) {
             return ExitCode.USAGE;
         }
         try {
