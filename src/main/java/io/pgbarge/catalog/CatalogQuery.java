@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Running the schema-object readers' queries, and the filters they all share. */
-final class CatalogQuery {
+public final class CatalogQuery {
     private CatalogQuery() {
     }
 
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

@@ -1,10 +1,8 @@
 package io.pgbarge.check;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,18 +17,7 @@ final class Queries {
     }
 
     static <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row.map(rs));
-                }
-            }
-        }
-        return out;
+        return io.pgbarge.catalog.CatalogQuery.list(c, sql, row::map, params);
     }
 
     /** The first column of every row. */
