@@ -51,6 +51,27 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection to each server for up to SECONDS while it refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
+    @Option(names = {"-n", "--schema"}, paramLabel = "PATTERN", description = "copy only these schemas and what is in them (pg_dump's patterns; repeatable)")
+    java.util.List<String> schemas = new java.util.ArrayList<>();
+
+    @Option(names = {"-N", "--exclude-schema"}, paramLabel = "PATTERN", description = "do not copy these schemas")
+    java.util.List<String> excludeSchemas = new java.util.ArrayList<>();
+
+    @Option(names = {"-t", "--table"}, paramLabel = "PATTERN", description = "copy only these tables (views, sequences, foreign tables) with their indexes, constraints, triggers, grants")
+    java.util.List<String> tables = new java.util.ArrayList<>();
+
+    @Option(names = {"-T", "--exclude-table"}, paramLabel = "PATTERN", description = "do not copy these tables")
+    java.util.List<String> excludeTables = new java.util.ArrayList<>();
+
+    @Option(names = "--exclude-table-data", paramLabel = "PATTERN", description = "copy these tables' definitions but not their rows")
+    java.util.List<String> excludeTableData = new java.util.ArrayList<>();
+
+    @Option(names = {"-a", "--data-only"}, description = "copy only rows, into tables that already exist on the target (columns matched by name; non-empty tables refused unless --clean, which empties them)")
+    boolean dataOnly;
+
+    @Option(names = "--with-dependencies", description = "also copy what the selected objects need and the target lacks (referenced tables, types, sequences, functions, schemas)")
+    boolean withDependencies;
+
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
@@ -73,8 +94,20 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        io.pgbarge.copy.TableSelection selection;
+        try {
+            selection = new io.pgbarge.copy.TableSelection(io.pgbarge.select.TableFilter.of(schemas, excludeSchemas,
+                    tables, excludeTables, excludeTableData), dataOnly, withDependencies);
+            String refused = selection.conflictWith(schemaOnly);
+            if (refused != null) {
+                throw new IllegalArgumentException(refused);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("pgbarge: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze,
-                !noLargeObjects).withRoles(mapping, createRoles);
+                !noLargeObjects).withRoles(mapping, createRoles).withSelection(selection);
         if (wakeTimeout < 0 || wakeTimeout > 3600) {
             System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;

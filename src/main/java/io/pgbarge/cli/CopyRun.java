@@ -89,6 +89,7 @@ final class CopyRun {
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
+                case USAGE -> ExitCode.USAGE;
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

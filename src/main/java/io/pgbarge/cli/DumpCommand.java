@@ -9,7 +9,7 @@ import io.pgbarge.dump.DumpFailedException;
 import io.pgbarge.dump.DumpFormat;
 import io.pgbarge.dump.DumpOptions;
 import io.pgbarge.dump.DumpResult;
-import io.pgbarge.dump.TableFilter;
+import io.pgbarge.select.TableFilter;
 import io.pgbarge.exec.ConnectionSource;
 import io.pgbarge.report.Console;
 import io.pgbarge.report.RunProgress;

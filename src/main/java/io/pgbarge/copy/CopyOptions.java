@@ -16,12 +16,21 @@ import java.util.Objects;
  * @param largeObjects copy large objects (metadata and contents)
  * @param roleMapping  --role-map: source roles named as other roles on the target
  * @param createRoles  --create-roles: create the missing roles the statements name (NOLOGIN)
+ * @param selection    -n/-N/-t/-T/--exclude-table-data, --data-only, --with-dependencies
  */
 public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
-                          boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
+                          boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles,
+                          TableSelection selection) {
 
     public CopyOptions {
         Objects.requireNonNull(roleMapping);
+        Objects.requireNonNull(selection);
+    }
+
+    public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
+                       boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
+        this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping, createRoles,
+                TableSelection.ALL);
     }
 
     public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
@@ -40,6 +49,12 @@ public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean n
     }
 
     public CopyOptions withRoles(RoleMapping mapping, boolean create) {
-        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create);
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create,
+                selection);
+    }
+
+    public CopyOptions withSelection(TableSelection s) {
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping,
+                createRoles, s);
     }
 }

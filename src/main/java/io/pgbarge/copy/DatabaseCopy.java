@@ -18,6 +18,8 @@ import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.plan.Step;
 import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
+import io.pgbarge.select.SourceRelations;
+import io.pgbarge.select.TableFilter;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,21 +63,36 @@ public final class DatabaseCopy {
             progress.phaseFinished("snapshot");
 
             progress.phaseStarted("catalog");
+            String refused = options.selection().conflictWith(options.schemaOnly());
+            if (refused != null) {
+                throw new CopyFailedException(CopyFailedException.Reason.USAGE, refused, null);
+            }
+            // -t patterns without a schema find what the source's search_path shows, as in pg_dump
+            List<TableFilter.Relation> relations = SourceRelations.read(holderConn);
             try (var st = holderConn.createStatement()) {
                 // the server's deparse functions then qualify every name, as pg_dump relies on
                 st.execute("SELECT pg_catalog.set_config('search_path', '', false)");
             }
             Catalog catalog = Catalog.read(holderConn);
+            if (options.selection().dataOnly()) {
+                return new DataOnlyLoad(source, target, options, progress, notes).run(holder, catalog, relations, admin, start);
+            }
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
+            SelectedObjects selected = SelectedObjects.select(options.selection(), catalog, relations, statements,
+                    admin, notes);
+            statements = selected.statements();
+            List<Table> dataTables = selected.dataTables(catalog.tables().tables());
             statements = adaptRoles(statements, options.roleMapping(), notes);
             statements = ExtensionComments.filter(admin, statements, notes);
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             TargetRoles roles = creation.roles();
-            Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    DataTasks.of(catalog.database(), options.largeObjects()), roles, !options.schemaOnly(),
-                    options.analyze());
+            // large objects and extension configuration rows go with the whole database only, as in pg_dump
+            Plan plan = Planner.build(statements, catalog.dependencies(), dataTables,
+                    options.selection().filter().includeEverything()
+                            ? DataTasks.of(catalog.database(), options.largeObjects()) : List.of(),
+                    roles, !options.schemaOnly(), options.analyze());
             notes.addAll(plan.notes());
-            List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
+            List<Table> copiedTables = dataTables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
                 holder.lockTables(copiedTables);
             }

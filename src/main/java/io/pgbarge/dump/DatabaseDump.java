@@ -28,6 +28,8 @@ import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.Step;
 import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
+import io.pgbarge.select.SourceRelations;
+import io.pgbarge.select.TableFilter;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package io.pgbarge.dump;
 
 import io.pgbarge.archive.write.CompressionSpec;
+import io.pgbarge.select.TableFilter;
 
 import java.nio.file.Path;
 

@@ -13,6 +13,10 @@ import io.pgbarge.ddl.Sql;
 import io.pgbarge.ddl.Statement;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Step;
+import io.pgbarge.select.ObjectNames;
+import io.pgbarge.select.ObjectScope;
+import io.pgbarge.select.StatementNames;
+import io.pgbarge.select.TableFilter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,10 +50,6 @@ final class TocBuilder {
     /** Descs pg_restore knows have no owner of their own. */
     static final Set<String> NO_SEPARATE_OWNER = Set.of("CAST", "CHECK CONSTRAINT", "CONSTRAINT", "DATABASE PROPERTIES",
             "DEFAULT", "FK CONSTRAINT", "INDEX", "RULE", "TRIGGER", "ROW SECURITY", "POLICY", "USER MAPPING");
-    /** Object types of decorations (COMMENT ON …, GRANT … ON …) that live in no schema. */
-    private static final Set<String> GLOBAL_TYPES = Set.of("SCHEMA", "EXTENSION", "DATABASE", "LARGE OBJECT",
-            "FOREIGN DATA WRAPPER", "SERVER", "EVENT TRIGGER", "PUBLICATION", "SUBSCRIPTION", "LANGUAGE",
-            "PROCEDURAL LANGUAGE", "CAST", "ROLE", "ACCESS METHOD", "TABLESPACE", "FOREIGN SERVER", "TRANSFORM");
     private static final Map<String, Long> CATALOG_OIDS = Map.ofEntries(Map.entry("pg_class", 1259L),
             Map.entry("pg_type", 1247L), Map.entry("pg_proc", 1255L), Map.entry("pg_namespace", 2615L),
             Map.entry("pg_constraint", 2606L), Map.entry("pg_extension", 3079L), Map.entry("pg_trigger", 2620L),
@@ -92,7 +92,7 @@ final class TocBuilder {
     private final Map<Statement, String> namespaces = new IdentityHashMap<>();
     private final Map<Statement, String> tags = new IdentityHashMap<>();
     private final Map<String, Draft> acls = new HashMap<>();
-    private DumpScope scope;
+    private ObjectScope scope;
     private boolean largeObjectsPlaced;
 
     private TocBuilder(Catalog catalog, DumpOptions options) {
@@ -133,7 +133,7 @@ final class TocBuilder {
             s.provides().forEach(k -> providers.putIfAbsent(k, s));
             name(s);
         }
-        scope = new DumpScope(options.filter(), relations, catalog.dependencies(), providers, namespaces);
+        scope = new ObjectScope(options.filter(), relations, catalog.dependencies(), providers, namespaces);
 
         header("ENCODING", "SET client_encoding = 'UTF8';\n");
         header("STDSTRINGS", "SET standard_conforming_strings = 'on';\n");
@@ -483,64 +483,10 @@ final class TocBuilder {
     // Names
     // ---------------------------------------------------------------------------------------------
 
-    /** Works out the entry's namespace and tag from the statement, in pg_dump's conventions. */
     private void name(Statement s) {
-        String ns = null;
-        String tag;
-        String kind = s.kind();
-        if (s.creates() != null) {
-            String id = s.creates().identity();
-            ObjectNames.Chain c = ObjectNames.chain(id, 0);
-            String type = s.creates().objectType();
-            if (c.size() == 0) {
-                tag = id;
-            } else if (type.equals("SCHEMA") || type.equals("EXTENSION") || c.size() == 1) {
-                tag = c.parts().get(0);
-            } else {
-                ns = c.parts().get(0);
-                tag = c.parts().get(1) + id.substring(c.end());
-            }
-        } else if (kind.equals("COMMENT") || kind.equals("ACL") || kind.equals("OWNER") || kind.equals("SECURITY LABEL")) {
-            String prefix = ObjectNames.prefix(s.name());
-            String rest = s.name().substring(Math.min(s.name().length(), prefix.length() + 1));
-            ObjectNames.Chain c = ObjectNames.chain(rest, 0);
-            int on = rest.lastIndexOf(" ON ");
-            if (c.size() < 2 && on > 0 && !GLOBAL_TYPES.contains(prefix)) {
-                // CONSTRAINT c ON DOMAIN app.d, TRIGGER t ON app.t: the schema is the parent's
-                String after = rest.substring(on + 4);
-                String parentType = ObjectNames.prefix(after);
-                String parent = after.substring(Math.min(after.length(), parentType.isEmpty() ? 0 : parentType.length() + 1));
-                ObjectNames.Chain p = ObjectNames.chain(parent, 0);
-                if (p.size() >= 2) {
-                    ns = p.parts().get(0);
-                    tag = kind.equals("OWNER") ? s.name() : prefix + " " + ObjectNames.unquoted(rest.substring(0, on))
-                            + " ON " + (parentType.isEmpty() ? "" : parentType + " ")
-                            + String.join(".", p.parts().subList(1, p.size()));
-                    namespaces.put(s, ns);
-                    tags.put(s, tag);
-                    return;
-                }
-            }
-            if (prefix.isEmpty() || GLOBAL_TYPES.contains(prefix) || c.size() < 2) {
-                tag = kind.equals("OWNER") ? s.name() : (prefix + " " + ObjectNames.unquoted(rest)).strip();
-            } else {
-                ns = c.parts().get(0);
-                String tail = String.join(".", c.parts().subList(1, c.size())) + rest.substring(c.end());
-                tag = kind.equals("OWNER") ? s.name() : prefix + " " + tail;
-            }
-        } else {
-            ObjectNames.Chain c = ObjectNames.chain(s.name(), 0);
-            if (c.size() >= 2) {
-                ns = c.parts().get(0);
-                String rest = s.name().substring(c.end()).strip();
-                tag = String.join(" ", c.parts().subList(1, c.size()))
-                        + (rest.isEmpty() ? "" : " " + ObjectNames.unquoted(rest));
-            } else {
-                tag = s.name();
-            }
-        }
-        namespaces.put(s, ns);
-        tags.put(s, tag);
+        StatementNames.Name n = StatementNames.of(s);
+        namespaces.put(s, n.namespace());
+        tags.put(s, n.tag());
     }
 
     /** The entry's DROP statement: from what the statement creates, or the obvious one for a table's parts. */

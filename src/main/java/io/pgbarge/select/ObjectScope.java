@@ -1,4 +1,4 @@
-package io.pgbarge.dump;
+package io.pgbarge.select;
 
 import io.pgbarge.catalog.Dependency;
 import io.pgbarge.ddl.Keys;
@@ -13,12 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which statements a filtered dump keeps. Everything that belongs to a relation (its indexes,
+ * Which statements a filtered dump or copy keeps. Everything that belongs to a relation (its indexes,
  * constraints, triggers, defaults, rules, policies, statistics; found through pg_depend's automatic
  * and internal edges) follows the relation's selection; other named objects follow their schema;
  * decorations (comments, grants, owners, ALTERs) follow the objects they need.
+ *
+ * <p>A copy's {@code --with-dependencies} adds relations and statements the selection needs
+ * ({@link #include}); their parts and decorations then follow them as they follow selected ones.
  */
-final class DumpScope {
+public final class ObjectScope {
     /** Catalogs of objects that are selected by their schema (or, without one, only in a whole-database dump). */
     private static final Set<String> OBJECT_CATALOGS = Set.of("pg_type", "pg_proc", "pg_namespace", "pg_extension",
             "pg_operator", "pg_opclass", "pg_opfamily", "pg_collation", "pg_conversion", "pg_ts_config",
@@ -33,12 +36,14 @@ final class DumpScope {
     private final Map<Statement, Boolean> decided = new HashMap<>();
     private final Map<String, Long> ownerRel = new HashMap<>();
     private final Map<Statement, String> namespaces;
+    private final Set<Long> extraRelations = new HashSet<>();
+    private final Set<Statement> extraStatements = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /**
      * @param providers  key → the statement that provides it, over the whole plan
      * @param namespaces each statement's schema as its TOC entry will name it (null when none)
      */
-    DumpScope(TableFilter filter, List<TableFilter.Relation> relations, List<Dependency> dependencies,
+    public ObjectScope(TableFilter filter, List<TableFilter.Relation> relations, List<Dependency> dependencies,
               Map<String, Statement> providers, Map<Statement, String> namespaces) {
         this.filter = filter;
         this.relations = new HashMap<>();
@@ -54,23 +59,40 @@ final class DumpScope {
         this.namespaces = namespaces;
     }
 
-    boolean everything() {
-        return filter.equals(TableFilter.ALL);
+    public boolean everything() {
+        return filter.equals(TableFilter.ALL) && extraRelations.isEmpty() && extraStatements.isEmpty();
+    }
+
+    /** Adds relations (with their parts and rows) and statements (with their decorations) to the selection. */
+    public void include(Set<Long> relationOids, Set<Statement> statements) {
+        extraRelations.addAll(relationOids);
+        extraStatements.addAll(statements);
+        decided.clear();
+    }
+
+    /** The relation a key belongs to (itself, or the table of an index, constraint, default…), or null. */
+    public Long ownerRelation(String key) {
+        return ownerRelation(key, new HashSet<>());
+    }
+
+    /** The relation with this oid as the filter sees it, or null when it is not a user relation. */
+    public TableFilter.Relation relation(long oid) {
+        return relations.get(oid);
     }
 
     /** Whether the relation's rows are dumped (it is selected, and --exclude-table-data does not name it). */
-    boolean dataSelected(long tableOid) {
+    public boolean dataSelected(long tableOid) {
         TableFilter.Relation r = relations.get(tableOid);
         return r == null ? filter.includeEverything() : relationSelected(r) && !filter.dataExcluded(r);
     }
 
-    boolean relationSelected(long oid) {
+    public boolean relationSelected(long oid) {
         TableFilter.Relation r = relations.get(oid);
         return r == null ? filter.includeEverything() : relationSelected(r);
     }
 
     private boolean relationSelected(TableFilter.Relation r) {
-        if (filter.relationSelected(r)) {
+        if (filter.relationSelected(r) || extraRelations.contains(r.oid())) {
             return true;
         }
         if (r.relkind() == 'S') {
@@ -78,7 +100,7 @@ final class DumpScope {
             for (String to : autoEdges.getOrDefault(Keys.rel(r.oid()), List.of())) {
                 if (to.startsWith("pg_class:")) {
                     TableFilter.Relation t = relations.get(Keys.oid(to));
-                    if (t != null && t.relkind() != 'S' && filter.relationSelected(t)) {
+                    if (t != null && t.relkind() != 'S' && (filter.relationSelected(t) || extraRelations.contains(t.oid()))) {
                         return true;
                     }
                 }
@@ -87,8 +109,8 @@ final class DumpScope {
         return false;
     }
 
-    boolean keep(Statement s) {
-        if (everything()) {
+    public boolean keep(Statement s) {
+        if (everything() || extraStatements.contains(s)) {
             return true;
         }
         Boolean d = decided.get(s);

@@ -1,4 +1,4 @@
-package io.pgbarge.dump;
+package io.pgbarge.select;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.pgbarge.dump;
+package io.pgbarge.select;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The source's relations as -t/-T patterns see them, read before the session's search_path is emptied. */
-final class SourceRelations {
+public final class SourceRelations {
     private SourceRelations() {
     }
 
-    static List<TableFilter.Relation> read(Connection c) throws SQLException {
+    public static List<TableFilter.Relation> read(Connection c) throws SQLException {
         String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind, pg_catalog.pg_table_is_visible(c.oid)"
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')"

@@ -1,4 +1,4 @@
-package io.pgbarge.dump;
+package io.pgbarge.select;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * {@code "Sales Ops"."My Table"}, {@code app.t c}, {@code TABLE app.t}, {@code app.f(integer)}) into
  * the parts a TOC entry needs: the schema, and the name without it.
  */
-final class ObjectNames {
+public final class ObjectNames {
     private ObjectNames() {
     }
 
@@ -19,14 +19,14 @@ final class ObjectNames {
      * @param raw   the identifiers as written (quoted where they were)
      * @param end   where the chain ends in the text
      */
-    record Chain(List<String> parts, List<String> raw, int end) {
-        int size() {
+    public record Chain(List<String> parts, List<String> raw, int end) {
+        public int size() {
             return parts.size();
         }
     }
 
     /** The chain of identifiers starting at {@code start}; empty when none starts there. */
-    static Chain chain(String s, int start) {
+    public static Chain chain(String s, int start) {
         List<String> parts = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         int i = start;
@@ -80,7 +80,7 @@ final class ObjectNames {
     }
 
     /** The leading upper-case words of a decoration's name ({@code TABLE}, {@code MATERIALIZED VIEW}); "" if none. */
-    static String prefix(String name) {
+    public static String prefix(String name) {
         int i = 0;
         int end = 0;
         while (i < name.length()) {
@@ -98,7 +98,7 @@ final class ObjectNames {
     }
 
     /** The identifiers of a text unquoted and joined with spaces when the text is just a chain; else the text. */
-    static String unquoted(String s) {
+    public static String unquoted(String s) {
         String t = s.strip();
         Chain c = chain(t, 0);
         if (c.size() > 0 && c.end() == t.length()) {
