@@ -45,7 +45,7 @@ final class TargetTables {
         if (tables.isEmpty()) {
             return out;
         }
-        String sql = "SELECT i.ord, c.oid, c.relkind FROM pg_catalog.unnest(?::text[], ?::text[]) WITH ORDINALITY AS i(nsp, rel, ord)"
+        String sql = "SELECT i.ord, c.oid, c.relkind FROM ROWS FROM (pg_catalog.unnest(?::text[]), pg_catalog.unnest(?::text[])) WITH ORDINALITY AS i(nsp, rel, ord)"
                 + " JOIN pg_catalog.pg_namespace n ON n.nspname = i.nsp"
                 + " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = i.rel AND c.relkind IN ('r', 'p')";
         Map<Long, Table> byTargetOid = new HashMap<>();
