@@ -98,6 +98,10 @@ final class DataOnlyLoad {
         ObjectScope scope = new ObjectScope(filter, relations, catalog.dependencies(), Map.of(), Map.of());
         List<Table> tables = catalog.tables().tables().stream()
                 .filter(t -> t.hasData() && scope.dataSelected(t.oid())).toList();
+        if (tables.isEmpty()) {
+            // e.g. -t naming only views or a partitioned parent (whose rows live in its partitions, as in pg_dump)
+            notes.add("--data-only: the selection holds no table with rows of its own; no rows were loaded");
+        }
         List<Load> loads = prepare(admin, tables);
         List<Group> groups = groups(admin, loads);
         SequenceValues sequences = sequences(catalog, scope, loads);

@@ -89,6 +89,20 @@ class DataOnlyCopyTest {
     }
 
     @Test
+    void aSchemaLoadSetsItsSequencesToo() throws Exception {
+        TestDb target = TestServers.newDatabase(15, "dao_seq");
+        target.exec("CREATE SCHEMA shop; CREATE SEQUENCE shop.order_no_seq;"
+                + " CREATE TABLE shop.audit (msg text, id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY)");
+        TableSelectionCopyTest.Run r = copy(target, "-a", "-n", "shop");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(count(target, "shop.audit")).isEqualTo(30);
+        assertThat(target.scalar("SELECT nextval(pg_get_serial_sequence('shop.audit', 'id'))")).isEqualTo("31");
+        TestDb source = TableSelectionCopyTest.source;
+        assertThat(target.scalar("SELECT last_value FROM shop.order_no_seq"))
+                .isEqualTo(source.scalar("SELECT last_value FROM shop.order_no_seq"));
+    }
+
+    @Test
     void tablesWhoseForeignKeysFormACycleLoadTogether() throws Exception {
         TestDb source = TestServers.newDatabase(15, "dao_cyc_src");
         String ddl = "CREATE TABLE a (id int PRIMARY KEY, b_id int); CREATE TABLE b (id int PRIMARY KEY, a_id int"

@@ -37,6 +37,9 @@ class TableSelectionCopyTest {
             COMMENT ON TABLE public.orders IS 'one per purchase';
             CREATE VIEW public.order_view AS SELECT id, status FROM public.orders;
             CREATE TABLE shop.audit (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, msg text);
+            CREATE FUNCTION shop.ticket_code() RETURNS text LANGUAGE sql AS $$ SELECT 'T-' || md5(random()::text) $$;
+            CREATE TABLE public.tickets (id integer PRIMARY KEY, code text NOT NULL DEFAULT shop.ticket_code());
+            INSERT INTO public.tickets (id) SELECT g FROM generate_series(1, 3) g;
             CREATE TABLE "Odd Schema"."Mixed Case" (id integer PRIMARY KEY, v text);
             CREATE TABLE "Odd Schema".plain (id integer);
             INSERT INTO public.customers (name) SELECT 'c' || g FROM generate_series(1, 50) g;
@@ -174,9 +177,29 @@ class TableSelectionCopyTest {
         assertThat(folded.err()).contains("no matching tables were found for \"Odd Schema\".mixed*");
 
         TestDb rest = TestServers.newDatabase(16, "sel_bigN");
-        Run bigN = copy(rest, "-N", "shop", "-N", "\"Odd Schema\"", "-T", "public.order*", "--with-dependencies");
+        // tickets' default calls a function in the excluded schema: -N wins over --with-dependencies
+        Run needsExcluded = copy(rest, "-N", "shop", "-N", "\"Odd Schema\"", "-T", "public.order*", "--with-dependencies");
+        assertThat(needsExcluded.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(needsExcluded.err()).contains("that -T/-N exclude").contains("function shop.ticket_code()")
+                .contains("public.tickets");
+        Run bigN = copy(rest, "-N", "shop", "-N", "\"Odd Schema\"", "-T", "public.order*", "-T", "tickets",
+                "--with-dependencies");
         assertThat(bigN.code()).as(bigN.err()).isZero();
         assertThat(relations(rest)).containsExactly("S public.customers_id_seq", "r public.customers");
+    }
+
+    @Test
+    void aFunctionInADefaultIsADependency() throws Exception {
+        TestDb target = TestServers.newDatabase(16, "sel_fn");
+        Run r = copy(target, "-t", "tickets");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("function shop.ticket_code() (needed by").contains("schema shop");
+        Run w = copy(target, "-t", "tickets", "--with-dependencies");
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(count(target, "public.tickets")).isEqualTo(3);
+        target.exec("INSERT INTO public.tickets (id) VALUES (4)");
+        assertThat(target.scalar("SELECT code FROM public.tickets WHERE id = 4")).startsWith("T-");
+        assertThat(relations(target)).containsExactly("r public.tickets");
     }
 
     @Test
