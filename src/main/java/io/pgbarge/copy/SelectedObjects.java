@@ -92,6 +92,7 @@ public final class SelectedObjects {
             lookedUp.addAll(needed.keySet());
             Set<Statement> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             present.addAll(TargetConflicts.find(target, new ArrayList<>(needed.keySet())));
+            present.addAll(existingExtensions(target, needed.keySet()));
             Set<Long> addRelations = new LinkedHashSet<>();
             Set<Statement> addStatements = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (var e : needed.entrySet()) {
@@ -135,6 +136,22 @@ public final class SelectedObjects {
         }
         List<Statement> kept = all.stream().filter(scope::keep).toList();
         return new SelectedObjects(scope, kept);
+    }
+
+    /** The conflict check leaves extensions out (they are created IF NOT EXISTS): look them up here. */
+    private static List<Statement> existingExtensions(Connection target, Set<Statement> statements) throws SQLException {
+        List<Statement> out = new ArrayList<>();
+        for (Statement s : statements) {
+            if (s.creates() != null && s.creates().objectType().equals("EXTENSION")) {
+                try (var st = target.createStatement();
+                     var rs = st.executeQuery("SELECT (" + s.creates().lookup() + ") IS NOT NULL")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        out.add(s);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** -T and -N win over --with-dependencies: what the user excluded is not brought back. */

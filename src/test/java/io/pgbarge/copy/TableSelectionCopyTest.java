@@ -203,6 +203,26 @@ class TableSelectionCopyTest {
     }
 
     @Test
+    void anExtensionTheTargetHasIsNotMissing() throws Exception {
+        TestDb src = TestServers.newDatabase(16, "sel_ext_src");
+        src.exec("CREATE EXTENSION citext; CREATE TABLE people (email citext PRIMARY KEY);"
+                + " INSERT INTO people VALUES ('A@example.com'), ('b@example.com')");
+        TestDb bare = TestServers.newDatabase(16, "sel_ext_bare");
+        Run r = run("copy", src.uri(), bare.uri(), "--no-progress", "-t", "people");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("extension citext (needed by").contains("table public.people");
+        Run w = run("copy", src.uri(), bare.uri(), "--no-progress", "-t", "people", "--with-dependencies");
+        assertThat(w.code()).as(w.err()).isZero();
+        assertThat(bare.scalar("SELECT count(*) FROM people WHERE email = 'a@EXAMPLE.com'")).isEqualTo("1");
+
+        TestDb withExt = TestServers.newDatabase(16, "sel_ext_has");
+        withExt.exec("CREATE EXTENSION citext");
+        Run ok = run("copy", src.uri(), withExt.uri(), "--no-progress", "-t", "people");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(count(withExt, "people")).isEqualTo(2);
+    }
+
+    @Test
     void excludedTableDataKeepsTheDefinition() throws Exception {
         TestDb target = TestServers.newDatabase(16, "sel_xd");
         Run r = copy(target, "--exclude-table-data", "public.ord*", "-N", "\"Odd Schema\"");
