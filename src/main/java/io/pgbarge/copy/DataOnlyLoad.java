@@ -91,9 +91,11 @@ final class DataOnlyLoad {
     CopyResult run(SnapshotHolder holder, Catalog catalog, List<TableFilter.Relation> relations, Connection admin,
                    Instant start) throws CopyFailedException, SQLException, InterruptedException {
         TableFilter filter = options.selection().filter();
-        String mismatch = filter.checkMatches(relations, catalog.objects().schemas().stream().map(s -> s.name()).toList());
-        if (mismatch != null) {
-            throw usage(mismatch + " on the source");
+        SelectedObjects.checkMatches(filter, catalog, relations);
+        if (filter.includeEverything() && (!catalog.database().largeObjects().isEmpty()
+                || !catalog.database().extensionConfigTables().isEmpty())) {
+            notes.add("--data-only loads table rows and sequence values only: large objects and the rows of"
+                    + " extension configuration tables were not copied");
         }
         ObjectScope scope = new ObjectScope(filter, relations, catalog.dependencies(), Map.of(), Map.of());
         List<Table> tables = catalog.tables().tables().stream()
@@ -293,7 +295,9 @@ final class DataOnlyLoad {
             executor.run(steps);
         } catch (StepFailedException e) {
             throw new CopyFailedException(e.render() + "\nEach table is loaded in its own transaction: the tables"
-                    + " loaded before the failure keep their rows; the others are as they were.", e);
+                    + " loaded before the failure keep their rows, the others are " + (options.clean()
+                    ? "empty (--clean emptied them)" : "as they were") + ". Fix the cause and run the same command"
+                    + (options.clean() ? "" : " with --clean") + " again to load all of them anew.", e);
         }
     }
 
@@ -323,6 +327,7 @@ final class DataOnlyLoad {
                     counts.put(l, c);
                 }
                 tc.commit();
+                analyze(g, tc);
                 counts.forEach((l, c) -> {
                     progress.tableFinished(states.get(l.table().oid()), c.targetRows());
                     copied.put(l.table().oid(), new CopyResult.TableRows(l.table().qualifiedName(), c.targetRows(), c.bytes()));
@@ -350,6 +355,22 @@ final class DataOnlyLoad {
                     + g.loads().get(0).table().qualifiedName() + ": their foreign keys form a cycle, which loads only"
                     + " when the keys are DEFERRABLE)" : "");
             throw new StepFailedException(what, server, null, e instanceof CopyPump.SideException ? e.getCause() : e);
+        }
+    }
+
+    /** Fresh statistics for the loaded tables, as after a full copy; a failure is only a note. */
+    private void analyze(Group g, Connection tc) throws SQLException {
+        if (!options.analyze()) {
+            return;
+        }
+        tc.setAutoCommit(true);
+        for (Load l : g.loads()) {
+            try (var st = tc.createStatement()) {
+                st.execute("ANALYZE " + l.table().qualifiedName());
+            } catch (SQLException e) {
+                progress.note("ANALYZE " + l.table().qualifiedName() + " failed, statistics left to autovacuum: "
+                        + io.pgbarge.exec.PgError.of(e).message());
+            }
         }
     }
 

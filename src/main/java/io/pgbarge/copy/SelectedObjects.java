@@ -61,13 +61,7 @@ public final class SelectedObjects {
                                          List<Statement> all, Connection target, List<String> notes)
             throws CopyFailedException, SQLException {
         TableFilter filter = selection.filter();
-        String mismatch = filter.checkMatches(relations, catalog.objects().schemas().stream().map(s -> s.name()).toList());
-        if (mismatch != null) {
-            throw new CopyFailedException(CopyFailedException.Reason.USAGE, mismatch + " on the source"
-                    + " (patterns follow pg_dump's rules: unquoted names are folded to lower case, * and ? are"
-                    + " wildcards, \"Quoted\" names are exact, an unqualified -t name finds tables on the"
-                    + " source's search_path)", null);
-        }
+        checkMatches(filter, catalog, relations);
         Map<String, Statement> providers = new HashMap<>();
         Map<Statement, String> namespaces = new IdentityHashMap<>();
         for (Statement s : all) {
@@ -136,6 +130,18 @@ public final class SelectedObjects {
         }
         List<Statement> kept = all.stream().filter(scope::keep).toList();
         return new SelectedObjects(scope, kept);
+    }
+
+    /** A -t or -n pattern that matches nothing on the source is refused: users mistype names. */
+    static void checkMatches(TableFilter filter, Catalog catalog, List<TableFilter.Relation> relations)
+            throws CopyFailedException {
+        String mismatch = filter.checkMatches(relations, catalog.objects().schemas().stream().map(s -> s.name()).toList());
+        if (mismatch != null) {
+            throw new CopyFailedException(CopyFailedException.Reason.USAGE, mismatch + " on the source"
+                    + " (patterns follow pg_dump's rules: unquoted names are folded to lower case, * and ? are"
+                    + " wildcards, \"Quoted\" names are exact, an unqualified -t name finds tables on the"
+                    + " source's search_path). Nothing was changed on the target.", null);
+        }
     }
 
     /** The conflict check leaves extensions out (they are created IF NOT EXISTS): look them up here. */

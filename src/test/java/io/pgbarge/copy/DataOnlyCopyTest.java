@@ -89,6 +89,16 @@ class DataOnlyCopyTest {
     }
 
     @Test
+    void rowsAForeignKeyNeedsOutsideTheLoadFailThatTableAloneWithTheServersWords() throws Exception {
+        TestDb target = preCreated("dao_fk");
+        TableSelectionCopyTest.Run r = copy(target, "-a", "-t", "orders");
+        assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(r.err()).contains("data-only load of table public.orders failed on the target")
+                .contains("foreign key").contains("run the same command with --clean again").doesNotContain("\tat ");
+        assertThat(count(target, "public.orders")).isZero();
+    }
+
+    @Test
     void aSchemaLoadSetsItsSequencesToo() throws Exception {
         TestDb target = TestServers.newDatabase(15, "dao_seq");
         target.exec("CREATE SCHEMA shop; CREATE SEQUENCE shop.order_no_seq;"
