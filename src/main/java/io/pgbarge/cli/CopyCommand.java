@@ -48,6 +48,12 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--create-roles", description = "create the roles the copy needs and the target lacks, as NOLOGIN roles without password (needs a superuser or CREATEROLE login)")
     boolean createRoles;
 
+    @Option(names = "--skip-missing-extensions", description = "leave out every extension the target cannot have (not offered, or not creatable by the login), with everything that needs it; each is listed in the summary")
+    boolean skipMissingExtensions;
+
+    @Option(names = "--exclude-extension", paramLabel = "NAME", description = "leave out this extension and everything that needs it (repeatable; as pg_dump 17)")
+    java.util.List<String> excludeExtensions = new java.util.ArrayList<>();
+
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection to each server for up to SECONDS while it refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
@@ -74,7 +80,9 @@ final class CopyCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze,
-                !noLargeObjects).withRoles(mapping, createRoles);
+                !noLargeObjects).withRoles(mapping, createRoles)
+                .withExtensions(new io.pgbarge.copy.MissingExtensions.Policy(skipMissingExtensions,
+                        new java.util.HashSet<>(excludeExtensions)));
         if (wakeTimeout < 0 || wakeTimeout > 3600) {
             System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;

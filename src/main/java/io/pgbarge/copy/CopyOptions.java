@@ -16,12 +16,21 @@ import java.util.Objects;
  * @param largeObjects copy large objects (metadata and contents)
  * @param roleMapping  --role-map: source roles named as other roles on the target
  * @param createRoles  --create-roles: create the missing roles the statements name (NOLOGIN)
+ * @param extensions   --skip-missing-extensions / --exclude-extension: extensions left out with what needs them
  */
 public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
-                          boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
+                          boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles,
+                          MissingExtensions.Policy extensions) {
 
     public CopyOptions {
         Objects.requireNonNull(roleMapping);
+        Objects.requireNonNull(extensions);
+    }
+
+    public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
+                       boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
+        this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping, createRoles,
+                MissingExtensions.Policy.NONE);
     }
 
     public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
@@ -40,6 +49,12 @@ public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean n
     }
 
     public CopyOptions withRoles(RoleMapping mapping, boolean create) {
-        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create);
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create,
+                extensions);
+    }
+
+    public CopyOptions withExtensions(MissingExtensions.Policy policy) {
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping,
+                createRoles, policy);
     }
 }

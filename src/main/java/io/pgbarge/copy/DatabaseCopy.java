@@ -69,13 +69,19 @@ public final class DatabaseCopy {
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
             statements = adaptRoles(statements, options.roleMapping(), notes);
             statements = ExtensionComments.filter(admin, statements, notes);
+            io.pgbarge.plan.ExtensionExclusion.Result kept = leaveOutExtensions(admin, statements, catalog);
+            statements = kept.statements();
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             TargetRoles roles = creation.roles();
-            Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
-                    DataTasks.of(catalog.database(), options.largeObjects()), roles, !options.schemaOnly(),
-                    options.analyze());
+            List<Table> tables = catalog.tables().tables().stream()
+                    .filter(t -> !kept.keys().contains(io.pgbarge.ddl.Keys.rel(t.oid()))).toList();
+            Plan plan = Planner.build(statements, catalog.dependencies(), tables,
+                    DataTasks.of(catalog.database(), options.largeObjects()).stream()
+                            .filter(t -> !(t.payload() instanceof io.pgbarge.catalog.ExtensionConfigTable x
+                                    && kept.leftOut().containsKey(x.extension()))).toList(),
+                    roles, !options.schemaOnly(), options.analyze());
             notes.addAll(plan.notes());
-            List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
+            List<Table> copiedTables = tables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
                 holder.lockTables(copiedTables);
             }
@@ -104,6 +110,17 @@ public final class DatabaseCopy {
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
             throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render(), e);
+        }
+    }
+
+    /** Extensions the target cannot have: refused, or left out with what needs them, as the user chose. */
+    private io.pgbarge.plan.ExtensionExclusion.Result leaveOutExtensions(Connection admin, List<Statement> statements,
+                                                                         Catalog catalog)
+            throws SQLException, CopyFailedException {
+        try {
+            return MissingExtensions.apply(admin, statements, catalog.dependencies(), options.extensions(), notes);
+        } catch (MissingExtensions.Refused e) {
+            throw new CopyFailedException(CopyFailedException.Reason.BLOCKED, e.getMessage(), null);
         }
     }
 
