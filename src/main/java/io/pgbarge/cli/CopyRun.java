@@ -52,6 +52,12 @@ final class CopyRun {
         if (target == null) {
             return ExitCode.USAGE;
         }
+        return run(source, target, options, noProgress, verbose, force, wakeTimeout);
+    }
+
+    /** The copy between two parsed connections (--all-databases runs one per database). */
+    static int run(ConnectionSpec source, ConnectionSpec target, CopyOptions options, boolean noProgress,
+                   boolean verbose, boolean force, java.time.Duration wakeTimeout) {
         RunProgress progress = new RunProgress();
         ConnectionSource src = name -> Connector.open(source, name);
         ConnectionSource tgt = name -> Connector.open(target, name);
