@@ -71,8 +71,10 @@ public final class DatabaseCopy {
             statements = ExtensionComments.filter(admin, statements, notes);
             io.pgbarge.plan.ExtensionExclusion.Result kept = leaveOutExtensions(admin, statements, catalog);
             statements = kept.statements();
+            statements = RoleSettings.filter(admin, statements, notes);
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             TargetRoles roles = creation.roles();
+            statements = OwnerSchemaGrants.add(admin, statements, roles, notes);
             List<Table> tables = catalog.tables().tables().stream()
                     .filter(t -> !kept.keys().contains(io.pgbarge.ddl.Keys.rel(t.oid()))).toList();
             Plan plan = Planner.build(statements, catalog.dependencies(), tables,
