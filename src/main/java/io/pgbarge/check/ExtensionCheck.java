@@ -97,7 +97,9 @@ public final class ExtensionCheck implements Check {
                                 + (dependents.isEmpty() ? "." : "; " + Queries.count(dependents.size(), "object depends", "objects depend")
                                 + " on it: " + Queries.shortList(dependents, 3) + "."),
                         "Install or enable " + x.name() + " on the target server (for a managed service, see its list of"
-                                + " supported extensions), or drop what uses it on the source, or copy a schema without it."));
+                                + " supported extensions), or drop what uses it on the source, or copy with"
+                                + " --skip-missing-extensions (or --exclude-extension " + x.name() + ") to leave it out with"
+                                + " the objects listed here."));
                 continue;
             }
             boolean lower = compareVersions(a.defaultVersion(), x.version()) < 0;
@@ -139,7 +141,8 @@ public final class ExtensionCheck implements Check {
                         "extension " + x.name() + " is not trusted: only a superuser may create it, and the target login "
                                 + t.user() + " is not one.",
                         "Have a superuser run CREATE EXTENSION " + x.name() + " in the target database before the copy"
-                                + " (the copy then keeps it), or copy as a superuser."));
+                                + " (the copy then keeps it), or copy as a superuser, or copy with --skip-missing-extensions"
+                                + " (or --exclude-extension " + x.name() + ") to leave it out with the objects listed here."));
             }
         }
         if (!fine.isEmpty()) {

@@ -48,6 +48,18 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--create-roles", description = "create the roles the copy needs and the target lacks, as NOLOGIN roles without password (needs a superuser or CREATEROLE login)")
     boolean createRoles;
 
+    @Option(names = "--skip-missing-extensions", description = "leave out every extension the target cannot have (not offered, or not creatable by the login), with everything that needs it; each is listed in the summary")
+    boolean skipMissingExtensions;
+
+    @Option(names = "--exclude-extension", paramLabel = "NAME", description = "leave out this extension and everything that needs it (repeatable; as pg_dump 17)")
+    java.util.List<String> excludeExtensions = new java.util.ArrayList<>();
+
+    @Option(names = "--all-databases", description = "copy every database of the SOURCE server (not templates, not those refusing connections) into the same-named database of the TARGET server, creating it when the login may; SOURCE and TARGET then name servers (their database is where to connect first, default postgres)")
+    boolean allDatabases;
+
+    @Option(names = "--exclude-database", paramLabel = "PATTERN", description = "with --all-databases: leave out databases matching PATTERN (* and ? as in the shell; repeatable; as pg_dumpall)")
+    java.util.List<String> excludeDatabases = new java.util.ArrayList<>();
+
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection to each server for up to SECONDS while it refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
@@ -107,10 +119,25 @@ final class CopyCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         CopyOptions options = new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, !noAnalyze,
-                !noLargeObjects).withRoles(mapping, createRoles).withSelection(selection);
+                !noLargeObjects).withRoles(mapping, createRoles).withSelection(selection)
+                .withExtensions(new io.pgbarge.copy.MissingExtensions.Policy(skipMissingExtensions,
+                        new java.util.HashSet<>(excludeExtensions)));
         if (wakeTimeout < 0 || wakeTimeout > 3600) {
             System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;
+        }
+        if (!excludeDatabases.isEmpty() && !allDatabases) {
+            System.err.println("pgbarge: --exclude-database applies to --all-databases");
+            return ExitCode.USAGE;
+        }
+        if (allDatabases) {
+            io.pgbarge.conn.ConnectionSpec s = ConnectionArgs.parse("SOURCE", source, System.err::println);
+            io.pgbarge.conn.ConnectionSpec t = s == null ? null : ConnectionArgs.parse("TARGET", target, System.err::println);
+            if (t == null) {
+                return ExitCode.USAGE;
+            }
+            return AllDatabasesRun.run(s, t, excludeDatabases, options, noProgress, verbose, force,
+                    java.time.Duration.ofSeconds(wakeTimeout));
         }
         return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout));
     }

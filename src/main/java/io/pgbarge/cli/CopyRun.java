@@ -52,6 +52,12 @@ final class CopyRun {
         if (target == null) {
             return ExitCode.USAGE;
         }
+        return run(source, target, options, noProgress, verbose, force, wakeTimeout);
+    }
+
+    /** The copy between two parsed connections (--all-databases runs one per database). */
+    static int run(ConnectionSpec source, ConnectionSpec target, CopyOptions options, boolean noProgress,
+                   boolean verbose, boolean force, java.time.Duration wakeTimeout) {
         RunProgress progress = new RunProgress();
         ConnectionSource src = name -> Connector.open(source, name);
         ConnectionSource tgt = name -> Connector.open(target, name);
@@ -70,7 +76,7 @@ final class CopyRun {
             return ExitCode.CONNECTION;
         }
         if (!force) {
-            Integer blocked = preflight(source, target, options.jobs(), verbose);
+            Integer blocked = preflight(source, target, options, verbose);
             if (blocked != null) {
                 return blocked;
             }
@@ -90,6 +96,7 @@ final class CopyRun {
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
                 case USAGE -> ExitCode.USAGE;
+                case BLOCKED -> ExitCode.BLOCKERS;
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,15 +116,29 @@ final class CopyRun {
         return WakeUpRetry.within(total, r -> System.err.println("pgbarge: " + r.describe(which)));
     }
 
+    /** An extension finding the user chose to resolve by leaving the extension out (with what needs it). */
+    static boolean leftOutByChoice(Finding f, io.pgbarge.copy.MissingExtensions.Policy policy) {
+        if (!f.code().startsWith("extension-") || f.objects().isEmpty()) {
+            return false;
+        }
+        if (policy.skipMissing() && java.util.Set.of("extension-missing", "extension-needs-superuser",
+                "extension-not-creatable").contains(f.code())) {
+            return true;
+        }
+        String[] first = f.objects().get(0).split(" "); // "extension NAME VERSION"
+        return first.length >= 2 && first[0].equals("extension") && policy.excluded().contains(first[1]);
+    }
+
     /** Runs `check` first; returns an exit code when something blocks the copy, else null. */
-    private static Integer preflight(ConnectionSpec source, ConnectionSpec target, int jobs, boolean verbose) {
-        CheckOptions options = new CheckOptions(jobs, CheckCommand.endpoints(source), CheckCommand.endpoints(target),
+    private static Integer preflight(ConnectionSpec source, ConnectionSpec target, CopyOptions copy, boolean verbose) {
+        CheckOptions options = new CheckOptions(copy.jobs(), CheckCommand.endpoints(source), CheckCommand.endpoints(target),
                 "pgbarge:check:source", "pgbarge:check:target");
         List<Finding> blockers;
         try (var s = Connector.open(source, "pgbarge:check:source");
              var t = Connector.open(target, "pgbarge:check:target")) {
             blockers = Preflight.run(s, t, options).stream()
-                    .filter(f -> f.isBlocker() && !HANDLED_BY_COPY.contains(f.code())).toList();
+                    .filter(f -> f.isBlocker() && !HANDLED_BY_COPY.contains(f.code())
+                            && !leftOutByChoice(f, copy.extensions())).toList();
         } catch (java.sql.SQLException e) {
             System.err.println("pgbarge: the preflight check could not read the servers: " + PgError.of(e).message());
             return ExitCode.CONNECTION;

@@ -82,6 +82,12 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--create-roles", description = "create the roles the archive needs and the target lacks, as NOLOGIN roles without password (archives only; needs a superuser or CREATEROLE login)")
     boolean createRoles;
 
+    @Option(names = "--skip-missing-extensions", description = "leave out every extension the target cannot have (not offered, or not creatable by the login), with everything that needs it; each is listed in the summary (archives only)")
+    boolean skipMissingExtensions;
+
+    @Option(names = "--exclude-extension", paramLabel = "NAME", description = "leave out this extension and everything that needs it (repeatable; archives only)")
+    List<String> excludeExtensions = new ArrayList<>();
+
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection for up to SECONDS while the server refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
@@ -101,7 +107,9 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         RestoreOptions options = new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges,
-                schemas, tables, schemaOnly, dataOnly, useList).withRoles(mapping, createRoles);
+                schemas, tables, schemaOnly, dataOnly, useList).withRoles(mapping, createRoles)
+                .withExtensions(new io.pgbarge.copy.MissingExtensions.Policy(skipMissingExtensions,
+                        new java.util.HashSet<>(excludeExtensions)));
         String problem = options.problem();
         if (problem != null) {
             System.err.println("pgbarge: " + problem);
@@ -182,6 +190,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
+                case BLOCKED -> ExitCode.BLOCKERS;
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,20 +17,22 @@ import java.util.Objects;
  * @param roleMapping  --role-map: source roles named as other roles on the target
  * @param createRoles  --create-roles: create the missing roles the statements name (NOLOGIN)
  * @param selection    -n/-N/-t/-T/--exclude-table-data, --data-only, --with-dependencies
+ * @param extensions   --skip-missing-extensions / --exclude-extension: extensions left out with what needs them
  */
 public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
                           boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles,
-                          TableSelection selection) {
+                          TableSelection selection, MissingExtensions.Policy extensions) {
 
     public CopyOptions {
         Objects.requireNonNull(roleMapping);
         Objects.requireNonNull(selection);
+        Objects.requireNonNull(extensions);
     }
 
     public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
                        boolean analyze, boolean largeObjects, RoleMapping roleMapping, boolean createRoles) {
         this(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping, createRoles,
-                TableSelection.ALL);
+                TableSelection.ALL, MissingExtensions.Policy.NONE);
     }
 
     public CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean noOwner, boolean noPrivileges,
@@ -50,11 +52,16 @@ public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean n
 
     public CopyOptions withRoles(RoleMapping mapping, boolean create) {
         return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create,
-                selection);
+                selection, extensions);
     }
 
     public CopyOptions withSelection(TableSelection s) {
         return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping,
-                createRoles, s);
+                createRoles, s, extensions);
+    }
+
+    public CopyOptions withExtensions(MissingExtensions.Policy policy) {
+        return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, roleMapping,
+                createRoles, selection, policy);
     }
 }

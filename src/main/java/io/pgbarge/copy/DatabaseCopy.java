@@ -84,15 +84,24 @@ public final class DatabaseCopy {
             List<Table> dataTables = selected.dataTables(catalog.tables().tables());
             statements = adaptRoles(statements, options.roleMapping(), notes);
             statements = ExtensionComments.filter(admin, statements, notes);
+            io.pgbarge.plan.ExtensionExclusion.Result kept = leaveOutExtensions(admin, statements, catalog);
+            statements = kept.statements();
+            statements = RoleSettings.filter(admin, statements, notes);
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             TargetRoles roles = creation.roles();
+            statements = OwnerSchemaGrants.add(admin, statements, roles, notes);
+            List<Table> tables = dataTables.stream()
+                    .filter(t -> !kept.keys().contains(io.pgbarge.ddl.Keys.rel(t.oid()))).toList();
             // large objects and extension configuration rows go with the whole database only, as in pg_dump
-            Plan plan = Planner.build(statements, catalog.dependencies(), dataTables,
-                    options.selection().filter().includeEverything()
-                            ? DataTasks.of(catalog.database(), options.largeObjects()) : List.of(),
+            List<io.pgbarge.plan.DataTask> tasks = options.selection().filter().includeEverything()
+                    ? DataTasks.of(catalog.database(), options.largeObjects()).stream()
+                            .filter(t -> !(t.payload() instanceof io.pgbarge.catalog.ExtensionConfigTable x
+                                    && kept.leftOut().containsKey(x.extension()))).toList()
+                    : List.of();
+            Plan plan = Planner.build(statements, catalog.dependencies(), tables, tasks,
                     roles, !options.schemaOnly(), options.analyze());
             notes.addAll(plan.notes());
-            List<Table> copiedTables = dataTables.stream().filter(Table::hasData).toList();
+            List<Table> copiedTables = tables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
                 holder.lockTables(copiedTables);
             }
@@ -121,6 +130,17 @@ public final class DatabaseCopy {
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
             throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render(), e);
+        }
+    }
+
+    /** Extensions the target cannot have: refused, or left out with what needs them, as the user chose. */
+    private io.pgbarge.plan.ExtensionExclusion.Result leaveOutExtensions(Connection admin, List<Statement> statements,
+                                                                         Catalog catalog)
+            throws SQLException, CopyFailedException {
+        try {
+            return MissingExtensions.apply(admin, statements, catalog.dependencies(), options.extensions(), notes);
+        } catch (MissingExtensions.Refused e) {
+            throw new CopyFailedException(CopyFailedException.Reason.BLOCKED, e.getMessage(), null);
         }
     }
 

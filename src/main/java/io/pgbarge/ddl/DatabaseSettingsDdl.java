@@ -14,8 +14,9 @@ import java.util.Set;
  * These statements need the target login to own the target database. Settings take effect in new
  * sessions only, so they do not change the copy's own sessions already open.
  *
- * <p>On a target where the login is not a superuser, settings only a superuser may make and role
- * settings of other roles are left out with a note: one refusal would roll back the whole schema.
+ * <p>On a target where the login is not a superuser, settings only a superuser may make are left out
+ * with a note: one refusal would roll back the whole schema. Whether the login may set another role's
+ * defaults is decided after --role-map (copy/RoleSettings).
  */
 public final class DatabaseSettingsDdl {
     /** Parameters whose value the server stores as a quoted list (guc.c's GUC_LIST_QUOTE), as dumputils.c lists them. */
@@ -86,10 +87,6 @@ public final class DatabaseSettingsDdl {
         }
         if (s.superuserOnly()) {
             return "only a superuser (or a role granted SET on the parameter) may set it on the target";
-        }
-        if (s.role() != null && !s.role().equals(ctx.target().user())) {
-            return "setting another role's defaults needs a superuser (or CREATEROLE) on the target; run "
-                    + "ALTER ROLE " + Sql.ident(s.role()) + " IN DATABASE … SET " + assignment(s) + " by hand";
         }
         return null;
     }

@@ -150,7 +150,8 @@ public record ArchivePlan(List<Statement> statements, List<DataTask> tasks, List
                 withAm.add("RESET default_table_access_method");
                 parts = withAm;
             }
-            Set<String> roles = acl ? roles(e.defn()) : Set.of();
+            // a policy's TO list names roles too: one missing on the target leaves the policy out, as copy does
+            Set<String> roles = acl || e.desc().equals("POLICY") ? roles(e.defn()) : Set.of();
             String previous = null;
             for (int i = 0; i < parts.size(); i++) {
                 boolean last = i == parts.size() - 1;

@@ -74,8 +74,13 @@ public final class DatabaseRestore {
             List<Statement> statements = DatabaseCopy.adaptRoles(splitProviderAcls(archivePlan.statements()),
                     options.roleMapping(), notes);
             statements = ExtensionComments.filter(admin, statements, notes);
+            statements = SuperuserOnlyEntries.filter(admin, statements, notes);
+            statements = ArchiveTablespaces.adapt(admin, archive, statements, notes);
+            io.pgbarge.plan.ExtensionExclusion.Result kept = leaveOutExtensions(admin, statements);
+            statements = kept.statements();
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
-            Plan plan = Planner.build(statements, List.of(), List.of(), archivePlan.tasks(), creation.roles(), true);
+            Plan plan = Planner.build(statements, List.of(), List.of(), withoutLeftOut(archivePlan.tasks(), kept.keys()),
+                    creation.roles(), true);
             notes.addAll(plan.notes());
             progress.phaseFinished("plan");
 
@@ -106,6 +111,38 @@ public final class DatabaseRestore {
         } catch (SQLException e) {
             throw new RestoreFailedException("restore failed: " + PgError.of(e).render(), e);
         }
+    }
+
+    /** Extensions the target cannot have: refused, or left out with what needs them, as the user chose. */
+    private io.pgbarge.plan.ExtensionExclusion.Result leaveOutExtensions(Connection admin, List<Statement> statements)
+            throws SQLException, RestoreFailedException {
+        if (options.dataOnly()) {
+            return io.pgbarge.plan.ExtensionExclusion.apply(statements, List.of(), List.of());
+        }
+        try {
+            return io.pgbarge.copy.MissingExtensions.apply(admin, statements, List.of(), options.extensions(), notes);
+        } catch (io.pgbarge.copy.MissingExtensions.Refused e) {
+            throw new RestoreFailedException(RestoreFailedException.Reason.BLOCKED, e.getMessage(), null);
+        }
+    }
+
+    /** The data loads without those of tables left out (their TABLE DATA entries depend on them). */
+    private static List<DataTask> withoutLeftOut(List<DataTask> tasks, java.util.Set<String> leftOut) {
+        if (leftOut.isEmpty()) {
+            return tasks;
+        }
+        java.util.function.Predicate<Object> keep = load -> !(load instanceof TableDataLoad d)
+                || d.entry().dependencies().stream().noneMatch(id -> leftOut.contains(ArchivePlan.key(id)));
+        List<DataTask> out = new ArrayList<>();
+        for (DataTask t : tasks) {
+            if (t.payload() instanceof SequentialLoad s) {
+                out.add(new DataTask(t.description(), t.provides(), t.estimatedBytes(),
+                        new SequentialLoad(s.loads().stream().filter(keep).toList())));
+            } else if (keep.test(t.payload())) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private RestoreList list(Archive archive) throws RestoreFailedException {

@@ -1,5 +1,6 @@
 package io.pgbarge.restore;
 
+import io.pgbarge.copy.MissingExtensions;
 import io.pgbarge.plan.RoleMapping;
 
 import java.nio.file.Path;
@@ -21,15 +22,25 @@ import java.util.List;
  * @param listFile          -L: restore only the entries this list names, in its order; null for all
  * @param roleMapping       --role-map: source roles named as other roles on the target
  * @param createRoles       --create-roles: create the missing roles the entries name (NOLOGIN)
+ * @param extensions        --skip-missing-extensions / --exclude-extension: extensions left out with what needs them
  */
 public record RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean singleTransaction, boolean noOwner,
                              boolean noPrivileges, List<String> schemas, List<String> tables, boolean schemaOnly,
-                             boolean dataOnly, Path listFile, RoleMapping roleMapping, boolean createRoles) {
+                             boolean dataOnly, Path listFile, RoleMapping roleMapping, boolean createRoles,
+                             MissingExtensions.Policy extensions) {
 
     public RestoreOptions {
         schemas = List.copyOf(schemas);
         tables = List.copyOf(tables);
         roleMapping = roleMapping == null ? RoleMapping.NONE : roleMapping;
+        extensions = extensions == null ? MissingExtensions.Policy.NONE : extensions;
+    }
+
+    public RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean singleTransaction, boolean noOwner,
+                          boolean noPrivileges, List<String> schemas, List<String> tables, boolean schemaOnly,
+                          boolean dataOnly, Path listFile, RoleMapping roleMapping, boolean createRoles) {
+        this(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables, schemaOnly, dataOnly,
+                listFile, roleMapping, createRoles, MissingExtensions.Policy.NONE);
     }
 
     public RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean singleTransaction, boolean noOwner,
@@ -41,7 +52,12 @@ public record RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean 
 
     public RestoreOptions withRoles(RoleMapping mapping, boolean create) {
         return new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables,
-                schemaOnly, dataOnly, listFile, mapping, create);
+                schemaOnly, dataOnly, listFile, mapping, create, extensions);
+    }
+
+    public RestoreOptions withExtensions(MissingExtensions.Policy policy) {
+        return new RestoreOptions(jobs, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables,
+                schemaOnly, dataOnly, listFile, roleMapping, createRoles, policy);
     }
 
     public static RestoreOptions defaults() {
@@ -50,7 +66,7 @@ public record RestoreOptions(int jobs, boolean clean, boolean ifExists, boolean 
 
     public RestoreOptions withJobs(int n) {
         return new RestoreOptions(n, clean, ifExists, singleTransaction, noOwner, noPrivileges, schemas, tables,
-                schemaOnly, dataOnly, listFile, roleMapping, createRoles);
+                schemaOnly, dataOnly, listFile, roleMapping, createRoles, extensions);
     }
 
     /** The combinations pg_restore refuses, with its reasons; null when the options are consistent. */

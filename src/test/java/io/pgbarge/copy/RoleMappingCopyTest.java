@@ -142,6 +142,44 @@ class RoleMappingCopyTest {
         assertThat(result.notes()).anyMatch(n -> n.contains("pg_read_all_data") && n.contains("reserved"));
     }
 
+    /**
+     * A CREATEROLE login hands objects to roles it created in schemas those roles do not own (public on
+     * PostgreSQL 15+, a schema mapped onto the login): each role is granted CREATE there first, with a
+     * note. Role settings are judged after --role-map: those of the role mapped onto the login and of a
+     * role the login created are kept.
+     */
+    @Test
+    void newOwnersGetCreateOnTheirSchemaAndMappedRoleSettingsAreKept() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "ownergrant_src");
+        String owner = "grant_owner_" + PID;
+        String schemaOwner = "grant_schema_owner_" + PID;
+        createRole(src, owner);
+        createRole(src, schemaOwner);
+        src.exec("CREATE SCHEMA app AUTHORIZATION " + schemaOwner + ";"
+                + " CREATE TABLE app.t (id int); INSERT INTO app.t VALUES (1), (2); ALTER TABLE app.t OWNER TO " + owner + ";"
+                + " CREATE TABLE public.doc (id int); INSERT INTO public.doc VALUES (1); ALTER TABLE public.doc OWNER TO " + owner + ";"
+                + " ALTER ROLE " + schemaOwner + " IN DATABASE " + src.name() + " SET work_mem = '8MB';"
+                + " ALTER ROLE " + owner + " IN DATABASE " + src.name() + " SET statement_timeout = '3s'");
+        Target tgt = target("owngrant", "CREATEROLE");
+        RoleMapping mapping = RoleMapping.parse(List.of(schemaOwner + "=" + tgt.login()));
+
+        CopyResult result = new DatabaseCopy(n -> src.connect(), n -> tgt.connect(),
+                CopyOptions.defaults().withRoles(mapping, true), new RunProgress()).run();
+
+        assertThat(tgt.scalar("SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner, ',' ORDER BY 1)"
+                + " FROM pg_tables WHERE tablename IN ('t', 'doc')")).isEqualTo("app.t:" + owner + ",public.doc:" + owner);
+        assertThat(tgt.scalar("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'app'")).isEqualTo(tgt.login());
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("role " + owner + " was granted CREATE on schema public"))
+                .anyMatch(n -> n.startsWith("role " + owner + " was granted CREATE on schema app"));
+        assertThat(tgt.scalar("SELECT has_schema_privilege('" + owner + "', 'app', 'CREATE')")).isEqualTo("t");
+        assertThat(tgt.scalar("SELECT string_agg(coalesce(setrole::regrole::text, '-') || ' ' || array_to_string(setconfig, ','),"
+                + " ';' ORDER BY 1) FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database"
+                + " WHERE datname = current_database())"))
+                .isEqualTo(owner + " statement_timeout=3s;" + tgt.login() + " work_mem=8MB");
+        assertThat(result.notes()).noneMatch(n -> n.contains("setting for role"));
+        assertThat(tgt.scalar("SELECT count(*) FROM app.t")).isEqualTo("2");
+    }
+
     @Test
     void aLoginThatMayNotCreateRolesGetsANote() throws Exception {
         TestDb src = TestServers.newDatabase(17, "nocreaterole_src");

@@ -76,15 +76,19 @@ class DatabaseSettingsTest {
 
         ServerInfo login = new ServerInfo(170000, "17", target.name(), "db_owner", false, "UTF8");
         DatabaseRun run = DatabaseRun.read(source, login);
-        assertThat(run.notes).hasSize(2);
+        assertThat(run.notes).hasSize(1);
         assertThat(run.notes.get(0)).startsWith("database setting log_min_duration_statement = 250 left out: only a superuser");
-        assertThat(run.notes.get(1)).startsWith("setting for role db_carol in the database: statement_timeout = 5s left out");
 
         Properties p = new Properties();
         p.setProperty("user", "db_owner");
         try (Connection c = DriverManager.getConnection(target.server().jdbcUrl(target.name()), p);
              var st = c.createStatement()) {
-            for (var s : run.statements) {
+            // another role's defaults: decided against the target, after --role-map would have renamed roles
+            List<String> notes = new java.util.ArrayList<>();
+            var statements = io.pgbarge.copy.RoleSettings.filter(c, run.statements, notes);
+            assertThat(notes).singleElement().asString()
+                    .startsWith("setting for role db_carol left out: setting another role's defaults needs a superuser");
+            for (var s : statements) {
                 st.execute(s.sql());
             }
         }
