@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "FILE may be '-' for standard input, and gzip-compressed. By default the first line is a header whose",
                 "names are matched to the table's columns. Rows the server refuses go to a rejects file; the rest load."})
 final class ImportCsvCommand implements Callable<Integer> {
-    @Parameters(arity = "2..*", paramLabel = "FILE… TARGET", description = "the input files (- for standard input), then the target database")
+    @Parameters(arity = "1..*", paramLabel = "FILE… TARGET", description = "the input files (- for standard input), then the target database")
     List<String> args = new ArrayList<>();
 
     @Option(names = {"-t", "--table"}, required = true, paramLabel = "NAME", description = "the table to load into (schema.table as in SQL)")
@@ -83,6 +83,9 @@ final class ImportCsvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (args.size() < 2) {
+            return usage("give at least one FILE (or - for standard input) and then TARGET");
+        }
         List<String> files = args.subList(0, args.size() - 1);
         String targetText = args.get(args.size() - 1);
         if (jobs < 1 || jobs > 64) {

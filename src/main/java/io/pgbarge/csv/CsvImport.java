@@ -281,6 +281,15 @@ public final class CsvImport {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage(), e);
         }
+        try (var ps = control.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, name[0]);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw usage("schema \"" + name[0] + "\" does not exist on the target: create it first"
+                            + " (CREATE SCHEMA " + io.pgbarge.ddl.Sql.ident(name[0]) + ")", null);
+                }
+            }
+        }
         try (Statement st = control.createStatement()) {
             st.execute(TargetTable.createSql(name[0], name[1], s.columns, s.types));
         }
