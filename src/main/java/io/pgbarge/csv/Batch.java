@@ -13,6 +13,8 @@ final class Batch {
     int size;
     int[] starts = new int[1024];
     long[] lines = new long[1024];
+    /** newlines inside each record's quotes (COPY counts them as lines) */
+    int[] newlines = new int[1024];
     int count;
 
     /** What the batch's records belong to: the input, its COPY statement, and its progress. */
@@ -24,10 +26,12 @@ final class Batch {
         this.data = new byte[capacity];
     }
 
-    void add(byte[] rec, int length, long line) {
+    /** @param quotedNewlines LF bytes inside the record's quotes */
+    void add(byte[] rec, int length, long line, int quotedNewlines) {
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             lines = Arrays.copyOf(lines, count * 2);
+            newlines = Arrays.copyOf(newlines, count * 2);
         }
         int need = size + length + 3;
         if (need > data.length) {
@@ -35,6 +39,7 @@ final class Batch {
         }
         starts[count] = size;
         lines[count] = line;
+        newlines[count] = quotedNewlines;
         count++;
         if (length == 2 && rec[0] == '\\' && rec[1] == '.') {
             // a lone \. would end COPY's input early; quoted it is just the two characters
@@ -47,6 +52,14 @@ final class Batch {
             size += length;
         }
         data[size++] = '\n';
+    }
+
+    int newlinesIn(int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += newlines[i];
+        }
+        return n;
     }
 
     int start(int i) {

@@ -53,8 +53,8 @@ final class BatchLoader {
             if (!rowError(m, hasLine)) {
                 throw failure;
             }
-            int bad = hasLine ? from + Integer.parseInt(line.group(1)) - 1 : -1;
-            if (bad < from || bad >= to) {
+            int bad = hasLine ? record(b, from, to, Long.parseLong(line.group(1))) : -1;
+            if (bad < 0) {
                 if (to - from == 1) {
                     reject(b, from, m, null);
                     return stored;
@@ -63,10 +63,35 @@ final class BatchLoader {
                 return stored + load(b, from, mid) + load(b, mid, to);
             }
             stored += load(b, from, bad);
-            reject(b, bad, m, line.group(2));
+            boolean lockWait = m.getSQLState().equals("55P03") || m.getSQLState().equals("40P01");
+            if (lockWait || to - from == 1 || b.newlinesIn(from, to) == 0) {
+                reject(b, bad, m, line.group(2));
+            } else {
+                // quoted newlines make the server's line count approximate: the record alone says for sure
+                stored += load(b, bad, bad + 1);
+            }
             from = bad + 1;
         }
         return stored;
+    }
+
+    /**
+     * The record of [from, to) the server's "line N" points at, or -1. COPY counts a line per record
+     * plus one per newline inside quotes, except in the statement's first record (its end-of-line
+     * style is not known yet then), and reports the line the failing record ends on.
+     */
+    private static int record(Batch b, int from, int to, long reported) {
+        long end = 0;
+        for (int i = from; i < to; i++) {
+            end += 1 + (i == from ? 0 : b.newlines[i]);
+            if (end == reported) {
+                return i;
+            }
+            if (end > reported) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

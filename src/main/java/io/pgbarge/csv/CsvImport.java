@@ -339,7 +339,7 @@ public final class CsvImport {
                     try (Statement st = c.createStatement()) {
                         // a duplicate key across two sessions waits for the other's transaction, which
                         // ends only with the whole load: give up on that row instead of waiting forever
-                        st.execute("SET lock_timeout = '5s'");
+                        st.execute("SET lock_timeout = '3s'");
                     }
                 }
             }
@@ -486,7 +486,7 @@ public final class CsvImport {
                             new String(s.record, 0, s.length, cs));
                     continue;
                 }
-                b.add(s.record, s.length, s.line);
+                b.add(s.record, s.length, s.line, s.quotedNewlines);
                 if (b.size >= o.batchBytes()) {
                     state.batchQueued();
                     offer(queue, b, failure, false);

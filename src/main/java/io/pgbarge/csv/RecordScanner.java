@@ -33,6 +33,8 @@ final class RecordScanner {
     int fields;
     /** physical line (1-based) the current record starts on */
     long line;
+    /** LF bytes inside the current record's quotes */
+    int quotedNewlines;
     /** the current record ran to the end of input inside quotes */
     boolean unterminatedQuote;
 
@@ -47,6 +49,7 @@ final class RecordScanner {
     boolean next() throws IOException {
         length = 0;
         fields = 1;
+        quotedNewlines = 0;
         unterminatedQuote = false;
         boolean inQuote = false;
         boolean escaped = false;
@@ -84,6 +87,7 @@ final class RecordScanner {
                     } else if (distinctEscape && c == escape) {
                         escaped = true;
                     } else if (c == '\n') {
+                        quotedNewlines++;
                         if (!prevCr) {
                             nextLine++;
                         }

@@ -236,16 +236,19 @@ class ImportCsvTest {
         db.exec("CREATE TABLE p (id int PRIMARY KEY, body text)");
         StringBuilder csv = new StringBuilder("id,body\n");
         for (int i = 1; i <= 3000; i++) {
-            csv.append(i).append(",\"row ").append(i).append("\nhas, a newline\"\n");
+            csv.append(i == 1500 ? "abc" : String.valueOf(i)).append(",\"row ").append(i).append("\nhas, a newline\"\n");
         }
         csv.append("17,\"a duplicate key\"\n"); // line 6002
         Path f = file("p.csv", csv.toString());
         Run r = run(f.toString(), "--table", "p", "-j", "3", "--batch-bytes", "4096", "--rejects", rejects("p.rej"),
                 db.uri());
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.MISMATCH);
-        assertThat(db.scalar("SELECT count(*) FROM p")).isEqualTo("3000");
-        assertThat(db.scalar("SELECT count(*) FROM p WHERE body = 'row ' || id || E'\\nhas, a newline'")).isEqualTo("3000");
-        assertThat(Files.readString(dir.resolve("p.rej"))).contains(",6002,").contains("a duplicate key");
+        assertThat(r.err()).contains("2 row(s) rejected");
+        assertThat(db.scalar("SELECT count(*) FROM p")).isEqualTo("2999");
+        assertThat(db.scalar("SELECT count(*) FROM p WHERE body = 'row ' || id || E'\\nhas, a newline'")).isEqualTo("2999");
+        assertThat(db.scalar("SELECT count(*) FROM p WHERE id = 1500")).isEqualTo("0");
+        assertThat(Files.readString(dir.resolve("p.rej"))).contains(",6002,").contains("a duplicate key")
+                .contains(",3000,\"invalid input syntax for type integer: \"\"abc\"\"");
     }
 
     @Test
