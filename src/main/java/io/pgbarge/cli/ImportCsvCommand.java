@@ -41,7 +41,7 @@ final class ImportCsvCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "the first line is data: fields load into the table's columns in order")
     boolean noHeader;
 
-    @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR", description = "field delimiter (default: ',', or a tab with --tsv or a .tsv file)")
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "field delimiter (default: ',', or a tab with --tsv or a .tsv file)")
     String delimiter;
 
     @Option(names = "--quote", paramLabel = "CHAR", description = "quote character (default: '\"')")
