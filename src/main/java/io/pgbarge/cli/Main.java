@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `pgbarge` command: a thin layer that parses flags and hands the work to the library. */
 @Command(name = "pgbarge", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Import a PostgreSQL database into another PostgreSQL server: complete, parallel, consistent.",
-        subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, SchemaCommand.class, CheckCommand.class, VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CopyCommand.class, DumpCommand.class, RestoreCommand.class, ImportCsvCommand.class, SchemaCommand.class, CheckCommand.class, VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
