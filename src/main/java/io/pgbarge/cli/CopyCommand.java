@@ -51,6 +51,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection to each server for up to SECONDS while it refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
+    @Option(names = "--verify", description = "afterwards compare the target with the source as the copy read it (its snapshot): schema, row counts and checksums, sequences, as pgbarge verify; exit 6 when something differs")
+    boolean verify;
+
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
@@ -79,6 +82,7 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;
         }
-        return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout));
+        return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout),
+                verify);
     }
 }

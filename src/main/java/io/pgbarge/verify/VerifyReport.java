@@ -87,7 +87,8 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         if (!t.rowsEqual()) {
             return head + "rows source " + count(t.sourceRows()) + " target " + count(t.targetRows());
         }
-        return head + "content differs (checksum) — same row count (" + count(t.sourceRows()) + ")";
+        return head + "content differs (checksum) — same row count (" + count(t.sourceRows()) + "), checksum source "
+                + t.sourceChecksum() + " target " + t.targetChecksum();
     }
 
     static String describe(SequenceResult s) {
