@@ -84,6 +84,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--with-dependencies", description = "also copy what the selected objects need and the target lacks (referenced tables, types, sequences, functions, schemas)")
     boolean withDependencies;
 
+    @Option(names = "--verify", description = "afterwards compare the target with the source as the copy read it (its snapshot): schema, row counts and checksums, sequences, as pgbarge verify; exit 6 when something differs")
+    boolean verify;
+
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
@@ -137,8 +140,9 @@ final class CopyCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             return AllDatabasesRun.run(s, t, excludeDatabases, options, noProgress, verbose, force,
-                    java.time.Duration.ofSeconds(wakeTimeout));
+                    java.time.Duration.ofSeconds(wakeTimeout), verify);
         }
-        return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout));
+        return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout),
+                verify);
     }
 }

@@ -17,6 +17,10 @@ import io.pgbarge.report.Console;
 
 import java.util.List;
 import io.pgbarge.report.RunProgress;
+import io.pgbarge.verify.CopyVerification;
+import io.pgbarge.verify.VerifyFailedException;
+import io.pgbarge.verify.VerifyOptions;
+import io.pgbarge.verify.VerifyProgress;
 
 /** Runs a copy for the CLI: parses the connection strings, shows progress, prints the summary, maps errors to exit codes. */
 final class CopyRun {
@@ -42,6 +46,12 @@ final class CopyRun {
     /** @param wakeTimeout how long the first connection to each server is retried while it wakes up */
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
                    boolean force, java.time.Duration wakeTimeout) {
+        return run(sourceText, targetText, options, noProgress, verbose, force, wakeTimeout, false);
+    }
+
+    /** @param verify compare the target with the source afterwards, in the copy's snapshot (--verify) */
+    static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
+                   boolean force, java.time.Duration wakeTimeout, boolean verify) {
         ConnectionSpec source;
         ConnectionSpec target;
         source = ConnectionArgs.parse("SOURCE", sourceText, System.err::println);
@@ -52,12 +62,12 @@ final class CopyRun {
         if (target == null) {
             return ExitCode.USAGE;
         }
-        return run(source, target, options, noProgress, verbose, force, wakeTimeout);
+        return run(source, target, options, noProgress, verbose, force, wakeTimeout, verify);
     }
 
     /** The copy between two parsed connections (--all-databases runs one per database). */
     static int run(ConnectionSpec source, ConnectionSpec target, CopyOptions options, boolean noProgress,
-                   boolean verbose, boolean force, java.time.Duration wakeTimeout) {
+                   boolean verbose, boolean force, java.time.Duration wakeTimeout, boolean verify) {
         RunProgress progress = new RunProgress();
         ConnectionSource src = name -> Connector.open(source, name);
         ConnectionSource tgt = name -> Connector.open(target, name);
@@ -81,10 +91,16 @@ final class CopyRun {
                 return blocked;
             }
         }
+        CopyVerification verification = verify ? new CopyVerification(src, tgt,
+                new VerifyOptions(options.jobs(), true, !options.schemaOnly()), VerifyProgress.NONE) : null;
         try (Console console = Console.start(progress, noProgress)) {
-            new DatabaseCopy(src, tgt, options, progress).run();
+            new DatabaseCopy(src, tgt, options, progress).run(verification == null ? null : (holder, catalog) -> {
+                progress.phaseStarted("verify");
+                verification.run(holder, catalog);
+                progress.phaseFinished("verify");
+            });
             console.finish();
-            return ExitCode.OK;
+            return verification == null ? ExitCode.OK : verified(verification, verbose);
         } catch (CopyFailedException e) {
             System.err.println();
             System.err.println("pgbarge: " + e.getMessage());
@@ -109,6 +125,22 @@ final class CopyRun {
             }
             return ExitCode.INTERNAL;
         }
+    }
+
+    /** Prints copy --verify's outcome after the copy's summary; MISMATCH when something differs. */
+    private static int verified(CopyVerification v, boolean verbose) {
+        if (v.failure() != null) {
+            System.err.println("pgbarge: the copy finished, but verifying it failed: " + v.failure().getMessage()
+                    + "\nRun `pgbarge verify SOURCE TARGET` to compare them again.");
+            if (verbose) {
+                v.failure().printStackTrace();
+            }
+            return v.failure().reason() == VerifyFailedException.Reason.CONNECTION ? ExitCode.CONNECTION
+                    : ExitCode.RUN_FAILED;
+        }
+        System.out.print(v.report().render());
+        System.out.flush();
+        return v.report().equal() ? ExitCode.OK : ExitCode.MISMATCH;
     }
 
     /** Retries of the first connection, one line on standard error per retry. */

@@ -14,6 +14,11 @@ import io.pgbarge.restore.RestoreFailedException;
 import io.pgbarge.restore.RestoreInput;
 import io.pgbarge.restore.RestoreOptions;
 import io.pgbarge.restore.ScriptRestore;
+import io.pgbarge.verify.ArchiveRows;
+import io.pgbarge.verify.ArchiveVerify;
+import io.pgbarge.verify.VerifyFailedException;
+import io.pgbarge.verify.VerifyProgress;
+import io.pgbarge.verify.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,6 +96,9 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--wake-timeout", paramLabel = "SECONDS", description = "retry the first connection for up to SECONDS while the server refuses, times out or is starting up, as a suspended serverless compute does while it wakes (0: no retry; default: ${DEFAULT-VALUE})")
     int wakeTimeout = 30;
 
+    @Option(names = "--verify", description = "afterwards compare every loaded table's row count and checksum, and every sequence value, with the archive's own (hashed as the rows stream in); exit 6 when something differs")
+    boolean verify;
+
     @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
     boolean noProgress;
 
@@ -113,6 +121,15 @@ public final class RestoreCommand implements Callable<Integer> {
         String problem = options.problem();
         if (problem != null) {
             System.err.println("pgbarge: " + problem);
+            return ExitCode.USAGE;
+        }
+        if (verify && schemaOnly) {
+            System.err.println("pgbarge: --verify compares the rows restored with the archive's; with -s/--schema-only"
+                    + " no rows are restored (compare schemas with pgbarge verify SOURCE TARGET --schema-only)");
+            return ExitCode.USAGE;
+        }
+        if (verify && list) {
+            System.err.println("pgbarge: --verify applies to a restore, not to -l/--list");
             return ExitCode.USAGE;
         }
         if (wakeTimeout < 0 || wakeTimeout > 3600) {
@@ -175,14 +192,28 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         ConnectionSource tgt = name -> Connector.open(spec, name);
         RunProgress progress = new RunProgress();
+        ArchiveRows expected = verify ? new ArchiveRows() : null;
         try (Console console = Console.start(progress, noProgress)) {
             if (input.archive() != null) {
-                new DatabaseRestore(tgt, options, progress).run(input.archive());
+                new DatabaseRestore(tgt, options, progress).verifyInto(expected).run(input.archive());
             } else {
-                new ScriptRestore(tgt, options, progress).run(input.script(), input.name());
+                new ScriptRestore(tgt, options, progress).verifyInto(expected).run(input.script(), input.name());
+            }
+            if (expected != null) {
+                progress.phaseStarted("verify");
+                VerifyReport report = ArchiveVerify.run(tgt, expected, jobs, VerifyProgress.NONE);
+                progress.phaseFinished("verify");
+                console.finish();
+                System.out.print(report.render());
+                System.out.flush();
+                return report.equal() ? ExitCode.OK : ExitCode.MISMATCH;
             }
             console.finish();
             return ExitCode.OK;
+        } catch (VerifyFailedException e) {
+            System.err.println();
+            return fail("pgbarge: the restore finished, but verifying it failed: " + e.getMessage(), e,
+                    e.reason() == VerifyFailedException.Reason.CONNECTION ? ExitCode.CONNECTION : ExitCode.RUN_FAILED);
         } catch (RestoreFailedException e) {
             System.err.println();
             return fail("pgbarge: " + e.getMessage(), e, switch (e.reason()) {

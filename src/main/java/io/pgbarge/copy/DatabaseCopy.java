@@ -51,6 +51,11 @@ public final class DatabaseCopy {
     }
 
     public CopyResult run() throws CopyFailedException, InterruptedException {
+        return run(null);
+    }
+
+    /** @param afterCopy run after the last step, before the snapshot is released (null: nothing) */
+    public CopyResult run(AfterCopy afterCopy) throws CopyFailedException, InterruptedException {
         Instant start = Instant.now();
         progress.phaseStarted("connect");
         try (Connection holderConn = open(source, "pgbarge:snapshot", "source");
@@ -119,6 +124,9 @@ public final class DatabaseCopy {
             progress.phaseStarted("data and post-data");
             runSteps(plan, holder);
             progress.phaseFinished("data and post-data");
+            if (afterCopy != null) {
+                afterCopy.run(holder, catalog);
+            }
             holder.close();
 
             notes.forEach(progress::note);

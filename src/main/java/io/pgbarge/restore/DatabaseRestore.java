@@ -2,6 +2,8 @@ package io.pgbarge.restore;
 
 import io.pgbarge.archive.Archive;
 import io.pgbarge.archive.RestoreList;
+import io.pgbarge.archive.TocEntry;
+import io.pgbarge.verify.ArchiveRows;
 import io.pgbarge.catalog.ServerInfo;
 import io.pgbarge.copy.DatabaseCopy;
 import io.pgbarge.copy.ExtensionComments;
@@ -45,11 +47,22 @@ public final class DatabaseRestore {
     private final RunProgress progress;
     private final Map<String, Long> rows = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private ArchiveRows verify;
 
     public DatabaseRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
         this.target = target;
         this.options = options;
         this.progress = progress;
+    }
+
+    /**
+     * restore --verify: every table's lines are counted and hashed as they stream from the archive, and
+     * the SEQUENCE SET values noted, into {@code rows}; compare them with the target afterwards
+     * ({@link io.pgbarge.verify.ArchiveVerify}).
+     */
+    public DatabaseRestore verifyInto(ArchiveRows rows) {
+        this.verify = rows;
+        return this;
     }
 
     public RestoreResult run(Archive archive) throws RestoreFailedException, InterruptedException {
@@ -91,7 +104,11 @@ public final class DatabaseRestore {
             SessionSetup setup = RestoreSession.of(archivePlan.settings());
             Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks());
             progress.addSteps(plan.steps().size());
-            RestoreStepWork work = new RestoreStepWork(archive, progress, states, rows, !options.singleTransaction());
+            RestoreStepWork work = new RestoreStepWork(archive, progress, states, rows, !options.singleTransaction(),
+                    verify);
+            if (verify != null) {
+                expectations(selected);
+            }
             if (options.singleTransaction()) {
                 singleTransaction(admin, setup, archivePlan.drops(), plan, work);
             } else {
@@ -143,6 +160,20 @@ public final class DatabaseRestore {
             }
         }
         return out;
+    }
+
+    /** What --verify compares besides table rows: sequence values, and data it cannot compare. */
+    private void expectations(List<SelectedEntry> selected) {
+        for (SelectedEntry s : selected) {
+            TocEntry e = s.entry();
+            if (s.data() && e.desc().equals("SEQUENCE SET")) {
+                verify.addSequence(e.defn());
+            } else if (s.data() && e.isTableData() && e.hadDumper()
+                    && !(e.copyStmt() == null ? "" : Definitions.trim(e.copyStmt())).regionMatches(true, 0, "COPY ", 0, 5)) {
+                verify.note("data of " + (e.namespace() == null ? "" : e.namespace() + ".") + e.tag()
+                        + " is INSERT statements in the archive (pg_dump --inserts): not compared");
+            }
+        }
     }
 
     private RestoreList list(Archive archive) throws RestoreFailedException {

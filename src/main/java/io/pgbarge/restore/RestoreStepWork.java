@@ -6,6 +6,8 @@ import io.pgbarge.exec.StepRunner;
 import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.plan.Step;
 import io.pgbarge.report.RunProgress;
+import io.pgbarge.verify.ArchiveRows;
+import io.pgbarge.verify.LineChecksum;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -21,6 +23,7 @@ final class RestoreStepWork implements StepRunner {
     private final Map<Integer, RunProgress.TableState> states;
     private final Map<String, Long> rows;
     private final boolean ownTransactions;
+    private final ArchiveRows verify;
 
     /**
      * @param states          progress of each TABLE DATA entry, by dump id
@@ -29,6 +32,13 @@ final class RestoreStepWork implements StepRunner {
      */
     RestoreStepWork(Archive archive, RunProgress progress, Map<Integer, RunProgress.TableState> states,
                     Map<String, Long> rows, boolean ownTransactions) {
+        this(archive, progress, states, rows, ownTransactions, null);
+    }
+
+    /** @param verify when not null, gets every loaded table's lines as they were in the archive (--verify) */
+    RestoreStepWork(Archive archive, RunProgress progress, Map<Integer, RunProgress.TableState> states,
+                    Map<String, Long> rows, boolean ownTransactions, ArchiveRows verify) {
+        this.verify = verify;
         this.archive = archive;
         this.progress = progress;
         this.states = states;
@@ -76,8 +86,12 @@ final class RestoreStepWork implements StepRunner {
         state.bytes.set(0);
         progress.tableStarted(state);
         long n;
+        String copy = t.entry().copyStmt() == null ? "" : Definitions.trim(t.entry().copyStmt());
+        // a retry starts a fresh checksum: only a load that committed counts
+        LineChecksum lines = verify != null && copy.regionMatches(true, 0, "COPY ", 0, 5)
+                ? new LineChecksum(archive.charset()) : null;
         try {
-            n = TableDataLoader.load(target, archive, t, ownTransactions, state.bytes::addAndGet);
+            n = TableDataLoader.load(target, archive, t, ownTransactions, state.bytes::addAndGet, lines);
         } catch (SQLException e) {
             progress.tableFailed(state);
             throw new StepFailedException("loading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
@@ -89,6 +103,9 @@ final class RestoreStepWork implements StepRunner {
         }
         progress.tableFinished(state, n);
         rows.put(t.table(), n);
+        if (lines != null) {
+            verify.add(TableDataLoader.relation(t), TableDataLoader.columns(t), lines);
+        }
     }
 
     private static void sql(Step step, Connection target) throws StepFailedException {

@@ -13,6 +13,8 @@ import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.Step;
 import io.pgbarge.report.RunProgress;
 import io.pgbarge.script.CopyBlock;
+import io.pgbarge.verify.ArchiveRows;
+import io.pgbarge.verify.LineChecksum;
 import io.pgbarge.script.MetaCommand;
 import io.pgbarge.script.ScriptClassifier;
 import io.pgbarge.script.ScriptItem;
@@ -59,11 +61,18 @@ public final class ScriptRestore {
     private final Map<String, Integer> missingRoles = new TreeMap<>();
     private final Set<String> droppedSettings = new HashSet<>();
     private int statementsRun;
+    private ArchiveRows verify;
 
     public ScriptRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
         this.target = target;
         this.options = options;
         this.progress = progress;
+    }
+
+    /** restore --verify: the COPY lines and setval values of the script, as it runs, into {@code rows}. */
+    public ScriptRestore verifyInto(ArchiveRows rows) {
+        this.verify = rows;
+        return this;
     }
 
     public RestoreResult run(InputStream script, String name) throws RestoreFailedException, InterruptedException {
@@ -191,8 +200,11 @@ public final class ScriptRestore {
         RunProgress.TableState state = progress.addTable(table, 0, 0);
         progress.tableStarted(state);
         String sql = Definitions.trim(b.copyStatement());
+        // the reader hands the rows over in UTF-8, whatever the script's client_encoding
+        LineChecksum lines = verify == null ? null : new LineChecksum(java.nio.charset.StandardCharsets.UTF_8);
+        InputStream data = lines == null ? b.rows() : lines.watch(b.rows());
         try {
-            long n = main.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.FilterInputStream(b.rows()) {
+            long n = main.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new java.io.FilterInputStream(data) {
                 @Override
                 public int read(byte[] buf, int off, int len) throws IOException {
                     int r = super.read(buf, off, len);
@@ -205,6 +217,10 @@ public final class ScriptRestore {
             progress.tableFinished(state, n);
             rows.merge(table, n, Long::sum);
             statementsRun++;
+            if (lines != null) {
+                lines.finish();
+                verify.add(TableDataLoader.relation(sql), TableDataLoader.columns(sql), lines);
+            }
         } catch (SQLException e) {
             progress.tableFailed(state);
             throw new StepFailedException("COPY at line " + b.line() + " of " + name, "target", sql, e);
@@ -237,6 +253,9 @@ public final class ScriptRestore {
         }
         if (k == StatementKind.INSERT) {
             deferred.dataStarted();
+        }
+        if (verify != null && k == StatementKind.SETVAL) {
+            verify.addSequence(sql);
         }
         if (options.noOwner() && k == StatementKind.OWNER) {
             return;

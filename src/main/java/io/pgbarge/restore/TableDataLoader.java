@@ -1,6 +1,7 @@
 package io.pgbarge.restore;
 
 import io.pgbarge.archive.Archive;
+import io.pgbarge.verify.LineChecksum;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -31,6 +32,12 @@ final class TableDataLoader {
      */
     static long load(Connection c, Archive archive, TableDataLoad load, boolean ownTransaction, LongConsumer bytesRead)
             throws SQLException, IOException {
+        return load(c, archive, load, ownTransaction, bytesRead, null);
+    }
+
+    /** @param lines when not null, fed every line of the entry's data as it streams (restore --verify) */
+    static long load(Connection c, Archive archive, TableDataLoad load, boolean ownTransaction, LongConsumer bytesRead,
+                     LineChecksum lines) throws SQLException, IOException {
         String copy = Definitions.trim(load.entry().copyStmt());
         boolean freeze = load.truncate() && ordinaryTable(c, load.entry().namespace(), load.entry().tag());
         if (freeze) {
@@ -49,13 +56,17 @@ final class TableDataLoader {
             long rows;
             CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
             try (InputStream raw = archive.openCopyData(load.entry());
-                 InputStream in = new Counting(raw, bytesRead)) {
+                 InputStream in = lines == null ? new Counting(raw, bytesRead)
+                         : lines.watch(new Counting(raw, bytesRead))) {
                 if (archive.charset() == null || archive.charset().equals(StandardCharsets.UTF_8)) {
                     rows = cm.copyIn(copy, in, 64 * 1024);
                 } else {
                     // pgjdbc sessions are UTF8: convert from the archive's encoding
                     rows = cm.copyIn(copy, new InputStreamReader(in, archive.charset()), 64 * 1024);
                 }
+            }
+            if (lines != null) {
+                lines.finish();
             }
             if (ownTransaction) {
                 c.commit();
@@ -83,7 +94,11 @@ final class TableDataLoader {
 
     /** The relation COPY names: the text between COPY and the column list or FROM. */
     static String relation(TableDataLoad load) {
-        String copy = Definitions.trim(load.entry().copyStmt());
+        return relation(Definitions.trim(load.entry().copyStmt()));
+    }
+
+    /** The relation of a {@code COPY rel [(cols)] FROM stdin} statement. */
+    static String relation(String copy) {
         String rest = copy.substring(copy.indexOf(' ') + 1);
         StringBuilder b = new StringBuilder();
         boolean quoted = false;
@@ -97,6 +112,31 @@ final class TableDataLoader {
             b.append(ch);
         }
         return b.toString();
+    }
+
+    /** The column list of the entry's COPY statement, without its parentheses; "" when it has none. */
+    static String columns(TableDataLoad load) {
+        return columns(Definitions.trim(load.entry().copyStmt()));
+    }
+
+    /** The column list of a {@code COPY rel (cols) FROM stdin} statement, without parentheses; "" when none. */
+    static String columns(String copy) {
+        int from = copy.indexOf(' ') + 1 + relation(copy).length();
+        int open = copy.indexOf('(', from);
+        int fromWord = copy.toUpperCase(java.util.Locale.ROOT).indexOf(" FROM ", from);
+        if (open < 0 || (fromWord >= 0 && open > fromWord)) {
+            return "";
+        }
+        boolean quoted = false;
+        for (int i = open + 1; i < copy.length(); i++) {
+            char ch = copy.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == ')') {
+                return copy.substring(open + 1, i).trim();
+            }
+        }
+        return "";
     }
 
     /** COPY FREEZE is refused for partitioned tables (a dump made with --load-via-partition-root). */

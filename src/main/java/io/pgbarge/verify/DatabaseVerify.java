@@ -45,20 +45,43 @@ public final class DatabaseVerify {
     }
 
     public VerifyReport run() throws VerifyFailedException, InterruptedException {
+        return compare(null, null);
+    }
+
+    /**
+     * Verifies with the source side read in a snapshot someone else holds — the copy's own, for
+     * {@code copy --verify} — so that rows written to the source after it are not differences.
+     * Sequence values are taken from {@code copied}, the catalog the copy read and set them from:
+     * a sequence is not transactional, so reading it again would show later values.
+     *
+     * @param snapshot the open source snapshot; not closed here (its holder session is used and its
+     *                 settings changed for verifying)
+     */
+    public VerifyReport runInSnapshot(SnapshotHolder snapshot, Catalog copied)
+            throws VerifyFailedException, InterruptedException {
+        return compare(snapshot, copied);
+    }
+
+    private VerifyReport compare(SnapshotHolder heldSource, Catalog copied)
+            throws VerifyFailedException, InterruptedException {
         Instant start = Instant.now();
-        Connection sourceConn = open(source, "source");
+        Connection sourceConn = heldSource != null ? heldSource.connection() : open(source, "source");
         Connection targetConn;
         try {
             targetConn = open(target, "target");
         } catch (VerifyFailedException e) {
-            DataVerifier.close(sourceConn);
+            if (heldSource == null) {
+                DataVerifier.close(sourceConn);
+            }
             throw e;
         }
         String side = "source";
-        SnapshotHolder sourceSnap = null;
+        SnapshotHolder sourceSnap = heldSource;
         SnapshotHolder targetSnap = null;
         try {
-            sourceSnap = SnapshotHolder.open(sourceConn);
+            if (sourceSnap == null) {
+                sourceSnap = SnapshotHolder.open(sourceConn);
+            }
             side = "target";
             // the target is held in a snapshot too: a target still being written to is then compared
             // as of one instant, like the source
@@ -71,6 +94,7 @@ public final class DatabaseVerify {
 
             progress.phase("catalog");
             side = "source";
+            // read again even in the copy's snapshot: under the verify settings, as the target's is
             Catalog sourceCatalog = Catalog.read(sourceConn);
             side = "target";
             Catalog targetCatalog = options.schema() ? Catalog.read(targetConn) : null;
@@ -98,7 +122,8 @@ public final class DatabaseVerify {
                 tables = data.verifyTables(VerifiedRelation.of(sourceCatalog));
                 progress.phase("sequences");
                 side = "target";
-                sequences = DataVerifier.verifySequences(DataVerifier.sequences(sourceCatalog), targetConn);
+                sequences = DataVerifier.verifySequences(
+                        DataVerifier.sequences(copied != null ? copied : sourceCatalog), targetConn);
             }
             return new VerifyReport(sourceCatalog.server(),
                     targetCatalog != null ? targetCatalog.server() : io.pgbarge.catalog.ServerInfo.read(targetConn),
@@ -108,10 +133,12 @@ public final class DatabaseVerify {
             throw new VerifyFailedException(VerifyFailedException.Reason.RUN_FAILED,
                     "verify failed on the " + side + ": " + PgError.of(e).render(), e);
         } finally {
-            if (sourceSnap != null) {
-                sourceSnap.close();
-            } else {
-                DataVerifier.close(sourceConn);
+            if (heldSource == null) {
+                if (sourceSnap != null) {
+                    sourceSnap.close();
+                } else {
+                    DataVerifier.close(sourceConn);
+                }
             }
             if (targetSnap != null) {
                 targetSnap.close();

@@ -29,11 +29,13 @@ import java.util.Objects;
  * @param schemaObjects  how many (kind, name) definitions were compared
  * @param notes          what was not compared, and why
  * @param elapsed        wall time of the whole verification
+ * @param sourceName     what the target was compared with, as the lines name it: "source", or "archive"
+ *                       for restore --verify
  */
 public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaChecked, boolean dataChecked,
                            List<TableResult> tables, List<SequenceResult> sequences,
                            List<SchemaDifference> schemaDifferences, int schemaObjects, List<String> notes,
-                           Duration elapsed) {
+                           Duration elapsed, String sourceName) {
 
     /** Longest SQL excerpt shown per side in a readable line. */
     static final int EXCERPT = 160;
@@ -43,6 +45,15 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         sequences = List.copyOf(sequences);
         schemaDifferences = List.copyOf(schemaDifferences);
         notes = List.copyOf(notes);
+        sourceName = sourceName == null ? "source" : sourceName;
+    }
+
+    public VerifyReport(ServerInfo source, ServerInfo target, boolean schemaChecked, boolean dataChecked,
+                        List<TableResult> tables, List<SequenceResult> sequences,
+                        List<SchemaDifference> schemaDifferences, int schemaObjects, List<String> notes,
+                        Duration elapsed) {
+        this(source, target, schemaChecked, dataChecked, tables, sequences, schemaDifferences, schemaObjects, notes,
+                elapsed, "source");
     }
 
     /** True when nothing differs. */
@@ -63,18 +74,18 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         }
         for (TableResult t : tables) {
             if (!t.equal()) {
-                out.add(describe(t));
+                out.add(describe(t, sourceName));
             }
         }
         for (SequenceResult s : sequences) {
             if (!s.equal()) {
-                out.add(describe(s));
+                out.add(describe(s, sourceName));
             }
         }
         return out;
     }
 
-    static String describe(TableResult t) {
+    static String describe(TableResult t, String src) {
         String head = t.kind() + " " + t.name() + ": ";
         if (t.problem() != null) {
             return head + t.problem();
@@ -82,25 +93,26 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         boolean srcPopulated = !DataVerifier.NOT_POPULATED.equals(t.sourceChecksum());
         boolean tgtPopulated = !DataVerifier.NOT_POPULATED.equals(t.targetChecksum());
         if (srcPopulated != tgtPopulated) {
-            return head + (srcPopulated ? "populated on source, not on target" : "populated on target, not on source");
+            return head + (srcPopulated ? "populated on " + src + ", not on target" : "populated on target, not on " + src);
         }
         if (!t.rowsEqual()) {
-            return head + "rows source " + count(t.sourceRows()) + " target " + count(t.targetRows());
+            return head + "rows " + src + " " + count(t.sourceRows()) + " target " + count(t.targetRows());
         }
-        return head + "content differs (checksum) — same row count (" + count(t.sourceRows()) + ")";
+        return head + "content differs (checksum) — same row count (" + count(t.sourceRows()) + "), checksum " + src + " "
+                + t.sourceChecksum() + " target " + t.targetChecksum();
     }
 
-    static String describe(SequenceResult s) {
+    static String describe(SequenceResult s, String src) {
         String head = "sequence " + s.name() + ": ";
         if (s.problem() != null) {
             return head + s.problem();
         }
         List<String> parts = new ArrayList<>();
         if (!Objects.equals(s.sourceLastValue(), s.targetLastValue())) {
-            parts.add("last_value source " + s.sourceLastValue() + " target " + s.targetLastValue());
+            parts.add("last_value " + src + " " + s.sourceLastValue() + " target " + s.targetLastValue());
         }
         if (!Objects.equals(s.sourceIsCalled(), s.targetIsCalled())) {
-            parts.add("is_called source " + s.sourceIsCalled() + " target " + s.targetIsCalled());
+            parts.add("is_called " + src + " " + s.sourceIsCalled() + " target " + s.targetIsCalled());
         }
         return head + String.join(", ", parts);
     }
@@ -174,7 +186,7 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         }
         int n = differenceCount();
         return "verified " + String.join(", ", what) + " in " + Format.duration(elapsed) + ": "
-                + (n == 0 ? "source and target are equal" : n + (n == 1 ? " difference" : " differences") + " found");
+                + (n == 0 ? sourceName + " and target are equal" : n + (n == 1 ? " difference" : " differences") + " found");
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -203,6 +215,7 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
         ObjectNode root = JSON.createObjectNode();
         root.put("equal", equal());
         root.put("differences", differenceCount());
+        root.put("compared_with", sourceName);
         root.set("source", server(source));
         root.set("target", server(target));
         ObjectNode checked = root.putObject("checked");
@@ -217,7 +230,7 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
             side(o.putObject("source"), t.sourceRows(), t.sourceChecksum());
             side(o.putObject("target"), t.targetRows(), t.targetChecksum());
             o.put("problem", t.problem());
-            o.put("difference", t.equal() ? null : describe(t));
+            o.put("difference", t.equal() ? null : describe(t, sourceName));
         }
         ArrayNode ss = root.putArray("sequences");
         for (SequenceResult s : sequences) {
@@ -231,7 +244,7 @@ public record VerifyReport(ServerInfo source, ServerInfo target, boolean schemaC
             tgt.put("last_value", s.targetLastValue());
             tgt.put("is_called", s.targetIsCalled());
             o.put("problem", s.problem());
-            o.put("difference", s.equal() ? null : describe(s));
+            o.put("difference", s.equal() ? null : describe(s, sourceName));
         }
         ObjectNode schema = root.putObject("schema");
         schema.put("checked", schemaChecked);
