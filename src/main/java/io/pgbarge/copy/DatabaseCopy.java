@@ -116,6 +116,7 @@ public final class DatabaseCopy {
             progress.phaseFinished("catalog");
 
             JournaledSteps journaled = journal == null ? null : new JournaledSteps(journal, plan.steps());
+            stopIfInterrupted();
             progress.phaseStarted("pre-data");
             if (journal != null && journal.preDataDone()) {
                 long done = plan.steps().stream().filter(journaled::done).count();
@@ -193,6 +194,12 @@ public final class DatabaseCopy {
             w.run();
         } catch (java.io.IOException e) {
             throw new CopyFailedException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void stopIfInterrupted() throws CopyFailedException {
+        if (interrupted) {
+            throw interruptedFailure(null);
         }
     }
 
@@ -286,6 +293,7 @@ public final class DatabaseCopy {
         }
         try {
             ex.run(steps);
+            stopIfInterrupted();
         } catch (StepFailedException e) {
             if (interrupted) {
                 throw interruptedFailure(e);

@@ -70,11 +70,12 @@ public final class RunJournal implements AutoCloseable {
             Files.createDirectories(dir);
             State earlier = Files.exists(file) ? read(file) : null;
             boolean progress = earlier != null && (earlier.preDataDone || !earlier.done.isEmpty());
-            if (resume) {
-                if (!progress) {
-                    throw new JournalException("nothing to resume: no interrupted " + job.description()
-                            + " is recorded in " + dir + ". Run it without --resume to start it.", null);
-                }
+            if (resume && earlier == null) {
+                throw new JournalException("nothing to resume: no interrupted " + job.description()
+                        + " is recorded in " + dir + ". Run it without --resume to start it.", null);
+            }
+            // an earlier run that died before its schema committed left the target untouched: start over
+            if (resume && progress) {
                 if (!earlier.options.equals(job.options())) {
                     throw new JournalException("cannot resume: the interrupted " + job.kind() + " ran with other options ("
                             + earlier.options + "; now " + job.options() + "). Resume with the same options, or run with"
