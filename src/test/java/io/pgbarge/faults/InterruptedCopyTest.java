@@ -39,6 +39,7 @@ class InterruptedCopyTest {
         PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
         SlowTable.awaitCopy(tgt, "public.big");
         awaitJournal("\"type\":\"done\",\"step\":\"copy public.t", p);
+        awaitJournal("\"type\":\"done\",\"step\":\"sql FK VALIDATE public.t2 t2_t1", p);
         p.kill9();
 
         // what the journal says finished, and the files those tables' rows are in now
@@ -48,7 +49,8 @@ class InterruptedCopyTest {
 
         PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
         assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
-        assertThat(again.output()).contains("resumed").contains("NEWER SNAPSHOT");
+        assertThat(again.output()).contains("resumed").contains("NEWER SNAPSHOT")
+                .contains("validated by the interrupted run are dropped, added and validated again (1)");
         // a table loaded again would have been truncated into a new file
         assertThat(fileNodes(tgt, finished)).isEqualTo(files);
         assertEqual(src, tgt);

@@ -16,7 +16,7 @@ final class SlowTable {
     private SlowTable() {
     }
 
-    /** public.big (200 000 rows, ~2 s to load on the target), public.small, and an FK between them. */
+    /** public.big (200 000 rows, ~2 s to load on the target), public.small, t1…t6, and FKs big → small, t2 → t1. */
     static void fill(TestDb source) throws SQLException {
         source.exec("""
                 CREATE FUNCTION public.slow_ok(v integer) RETURNS boolean LANGUAGE plpgsql AS $$
@@ -37,6 +37,8 @@ final class SlowTable {
             source.exec("CREATE TABLE public.t" + i + " (id integer PRIMARY KEY, v text);"
                     + " INSERT INTO public.t" + i + " SELECT g, 'v' || g FROM generate_series(1, 2000) g");
         }
+        // a foreign key between two small tables: validated long before public.big has landed
+        source.exec("ALTER TABLE public.t2 ADD CONSTRAINT t2_t1 FOREIGN KEY (id) REFERENCES public.t1");
     }
 
     static void slowDown(TestDb target) throws SQLException {
