@@ -31,7 +31,8 @@ final class AllDatabasesRun {
     }
 
     static int run(ConnectionSpec source, ConnectionSpec target, List<String> excluded, CopyOptions options,
-                   boolean noProgress, boolean verbose, boolean force, Duration wakeTimeout, boolean verify) {
+                   boolean noProgress, boolean verbose, boolean force, Duration wakeTimeout, boolean verify,
+                   CopyRun.Journaling journaling) {
         List<ServerDatabases.Database> databases;
         List<String> skipped;
         List<String> excludedHere = new ArrayList<>();
@@ -85,7 +86,7 @@ final class AllDatabasesRun {
             }
             System.err.println("pgbarge: database " + db.name() + " (" + i + " of " + databases.size() + ")" + made);
             int code = CopyRun.run(source.withDatabase(db.name()), target.withDatabase(db.name()), options, noProgress,
-                    verbose, force, wakeTimeout, verify);
+                    verbose, force, wakeTimeout, verify, journaling);
             outcomes.add(new Outcome(db.name(), code, (code == ExitCode.OK ? "copied" : "FAILED (exit " + code + ")")
                     + made));
         }

@@ -90,6 +90,12 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "copy even when the preflight check (pgbarge check) finds blockers")
     boolean force;
 
+    @Option(names = "--resume", description = "continue the interrupted copy of the same SOURCE into the same TARGET: finished tables, indexes and constraints are not done again")
+    boolean resume;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the copy's journal (for --resume) is kept (default: $XDG_STATE_HOME/pgbarge or ~/.local/state/pgbarge)")
+    java.nio.file.Path workDir;
+
     @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
     boolean noProgress;
 
@@ -129,6 +135,12 @@ final class CopyCommand implements Callable<Integer> {
             System.err.println("pgbarge: --wake-timeout must be between 0 and 3600 seconds, got " + wakeTimeout);
             return ExitCode.USAGE;
         }
+        if (resume && clean) {
+            System.err.println("pgbarge: --resume continues an interrupted copy and --clean starts over: choose one");
+            return ExitCode.USAGE;
+        }
+        CopyRun.Journaling journaling = new CopyRun.Journaling(resume,
+                workDir == null ? io.pgbarge.journal.WorkDir.defaultDir() : workDir);
         if (!excludeDatabases.isEmpty() && !allDatabases) {
             System.err.println("pgbarge: --exclude-database applies to --all-databases");
             return ExitCode.USAGE;
@@ -140,9 +152,9 @@ final class CopyCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             return AllDatabasesRun.run(s, t, excludeDatabases, options, noProgress, verbose, force,
-                    java.time.Duration.ofSeconds(wakeTimeout), verify);
+                    java.time.Duration.ofSeconds(wakeTimeout), verify, journaling);
         }
         return CopyRun.run(source, target, options, noProgress, verbose, force, java.time.Duration.ofSeconds(wakeTimeout),
-                verify);
+                verify, journaling);
     }
 }

@@ -13,6 +13,9 @@ import io.pgbarge.check.Finding;
 import io.pgbarge.check.FindingsReport;
 import io.pgbarge.check.Preflight;
 import io.pgbarge.exec.PgError;
+import io.pgbarge.journal.JobIdentity;
+import io.pgbarge.journal.JournalException;
+import io.pgbarge.journal.RunJournal;
 import io.pgbarge.report.Console;
 
 import java.util.List;
@@ -43,15 +46,27 @@ final class CopyRun {
         return run(sourceText, targetText, options, noProgress, verbose, force, WakeUpRetry.DEFAULT_TOTAL);
     }
 
-    /** @param wakeTimeout how long the first connection to each server is retried while it wakes up */
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
                    boolean force, java.time.Duration wakeTimeout) {
-        return run(sourceText, targetText, options, noProgress, verbose, force, wakeTimeout, false);
+        return run(sourceText, targetText, options, noProgress, verbose, force, wakeTimeout, false, null);
     }
 
-    /** @param verify compare the target with the source afterwards, in the copy's snapshot (--verify) */
+    /**
+     * --resume and --work-dir.
+     *
+     * @param resume  continue the interrupted run of the same job
+     * @param workDir where the job's journal is kept
+     */
+    record Journaling(boolean resume, java.nio.file.Path workDir) {
+    }
+
+    /**
+     * @param wakeTimeout how long the first connection to each server is retried while it wakes up
+     * @param verify      compare the target with the source afterwards, in the copy's snapshot (--verify)
+     * @param journaling  where to record progress so that the copy can be resumed; null for none
+     */
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose,
-                   boolean force, java.time.Duration wakeTimeout, boolean verify) {
+                   boolean force, java.time.Duration wakeTimeout, boolean verify, Journaling journaling) {
         ConnectionSpec source;
         ConnectionSpec target;
         source = ConnectionArgs.parse("SOURCE", sourceText, System.err::println);
@@ -62,12 +77,13 @@ final class CopyRun {
         if (target == null) {
             return ExitCode.USAGE;
         }
-        return run(source, target, options, noProgress, verbose, force, wakeTimeout, verify);
+        return run(source, target, options, noProgress, verbose, force, wakeTimeout, verify, journaling);
     }
 
     /** The copy between two parsed connections (--all-databases runs one per database). */
     static int run(ConnectionSpec source, ConnectionSpec target, CopyOptions options, boolean noProgress,
-                   boolean verbose, boolean force, java.time.Duration wakeTimeout, boolean verify) {
+                   boolean verbose, boolean force, java.time.Duration wakeTimeout, boolean verify,
+                   Journaling journaling) {
         RunProgress progress = new RunProgress();
         ConnectionSource src = name -> Connector.open(source, name);
         ConnectionSource tgt = name -> Connector.open(target, name);
@@ -85,16 +101,50 @@ final class CopyRun {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
         }
-        if (!force) {
+        RunJournal journal = null;
+        if (journaling != null) {
+            JobIdentity job = new JobIdentity("copy", source.server() + "\n" + target.server(),
+                    "copy of " + source.server() + " into " + target.server(), "", options.planShape());
+            try {
+                journal = RunJournal.open(journaling.workDir(), job, journaling.resume(), options.clean());
+            } catch (JournalException e) {
+                System.err.println("pgbarge: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
+        // the preflight ran before the interrupted run; now the target holds its half-done work
+        if (!force && (journal == null || !journal.resumed())) {
             Integer blocked = preflight(source, target, options, verbose);
             if (blocked != null) {
+                closeQuietly(journal);
                 return blocked;
             }
         }
         CopyVerification verification = verify ? new CopyVerification(src, tgt,
                 new VerifyOptions(options.jobs(), true, !options.schemaOnly()), VerifyProgress.NONE) : null;
+        DatabaseCopy copy = new DatabaseCopy(src, tgt, options, progress).journal(journal);
+        InterruptHook hook = InterruptHook.install(copy::interrupt);
+        try {
+            return copy(copy, progress, noProgress, verbose, verification);
+        } finally {
+            hook.close();
+        }
+    }
+
+    private static void closeQuietly(RunJournal journal) {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (java.io.IOException ignored) {
+                // nothing was recorded yet
+            }
+        }
+    }
+
+    private static int copy(DatabaseCopy copy, RunProgress progress, boolean noProgress, boolean verbose,
+                            CopyVerification verification) {
         try (Console console = Console.start(progress, noProgress)) {
-            new DatabaseCopy(src, tgt, options, progress).run(verification == null ? null : (holder, catalog) -> {
+            copy.run(verification == null ? null : (holder, catalog) -> {
                 progress.phaseStarted("verify");
                 verification.run(holder, catalog);
                 progress.phaseFinished("verify");
@@ -113,6 +163,7 @@ final class CopyRun {
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
                 case USAGE -> ExitCode.USAGE;
                 case BLOCKED -> ExitCode.BLOCKERS;
+                case INTERRUPTED -> ExitCode.INTERRUPTED;
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

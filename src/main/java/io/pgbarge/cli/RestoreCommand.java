@@ -6,6 +6,9 @@ import io.pgbarge.conn.ConnectionFailedException;
 import io.pgbarge.conn.ConnectionSpec;
 import io.pgbarge.conn.Connector;
 import io.pgbarge.exec.ConnectionSource;
+import io.pgbarge.journal.JournalException;
+import io.pgbarge.journal.RunJournal;
+import io.pgbarge.journal.WorkDir;
 import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.report.Console;
 import io.pgbarge.report.RunProgress;
@@ -99,6 +102,12 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "afterwards compare every loaded table's row count and checksum, and every sequence value, with the archive's own (hashed as the rows stream in); exit 6 when something differs")
     boolean verify;
 
+    @Option(names = "--resume", description = "continue the interrupted restore of the same archive into the same TARGET: finished tables, indexes and constraints are not done again")
+    boolean resume;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the restore's journal (for --resume) is kept (default: $XDG_STATE_HOME/pgbarge or ~/.local/state/pgbarge)")
+    Path workDir;
+
     @Option(names = "--no-progress", description = "plain log lines instead of the live progress display")
     boolean noProgress;
 
@@ -140,6 +149,18 @@ public final class RestoreCommand implements Callable<Integer> {
             System.err.println("pgbarge: unrecognized archive format \"" + format + "\"; please specify \"c\", \"d\", \"t\" or \"p\"");
             return ExitCode.USAGE;
         }
+        if (resume && clean) {
+            System.err.println("pgbarge: --resume continues an interrupted restore and --clean starts over: choose one");
+            return ExitCode.USAGE;
+        }
+        if (resume && singleTransaction) {
+            System.err.println("pgbarge: --single-transaction leaves nothing to resume (all or nothing): drop --resume");
+            return ExitCode.USAGE;
+        }
+        if (resume && (file == null || file.equals("-"))) {
+            System.err.println("pgbarge: --resume needs the archive as a file or directory: standard input cannot be read again");
+            return ExitCode.USAGE;
+        }
         if (!list && target == null) {
             System.err.println("pgbarge: -d/--dbname TARGET is required (or -l to list an archive)");
             return ExitCode.USAGE;
@@ -165,6 +186,11 @@ public final class RestoreCommand implements Callable<Integer> {
                 System.out.print(ArchiveListing.render(input.archive(), verbose));
                 System.out.flush();
                 return ExitCode.OK;
+            }
+            if (input.archive() == null && resume) {
+                System.err.println("pgbarge: --resume applies to archives; " + input.name()
+                        + " is a plain SQL script, which runs from its start");
+                return ExitCode.USAGE;
             }
             if (input.archive() == null && (!options.roleMapping().isEmpty() || options.createRoles())) {
                 System.err.println("pgbarge: --role-map and --create-roles apply to archives; " + input.name()
@@ -192,10 +218,50 @@ public final class RestoreCommand implements Callable<Integer> {
         }
         ConnectionSource tgt = name -> Connector.open(spec, name);
         RunProgress progress = new RunProgress();
+        RunJournal journal = null;
+        if (input.archive() != null && !options.singleTransaction() && file != null && !file.equals("-")) {
+            try {
+                journal = RunJournal.open(workDir == null ? WorkDir.defaultDir() : workDir, job(spec, options),
+                        resume, options.clean());
+            } catch (JournalException e) {
+                return fail("pgbarge: " + e.getMessage(), e, ExitCode.USAGE);
+            } catch (IOException e) {
+                return fail("pgbarge: cannot read " + file + ": " + e.getMessage(), e, ExitCode.USAGE);
+            }
+        }
         ArchiveRows expected = verify ? new ArchiveRows() : null;
+        DatabaseRestore restore = input.archive() != null
+                ? new DatabaseRestore(tgt, options, progress).verifyInto(expected).journal(journal) : null;
+        InterruptHook hook = restore == null ? null : InterruptHook.install(restore::interrupt);
+        try {
+            return run(input, options, tgt, progress, restore, expected);
+        } finally {
+            if (hook != null) {
+                hook.close();
+            }
+        }
+    }
+
+    /** The job a journal belongs to: this archive (by path, size and age) into this target. */
+    private io.pgbarge.journal.JobIdentity job(ConnectionSpec spec, RestoreOptions options) throws IOException {
+        Path archive = Path.of(file).toRealPath();
+        Path stamped = java.nio.file.Files.isDirectory(archive) ? archive.resolve("toc.dat") : archive;
+        String fingerprint = "size " + java.nio.file.Files.size(stamped) + ", modified "
+                + java.nio.file.Files.getLastModifiedTime(stamped);
+        String shape = (options.schemaOnly() ? "schema-only " : "") + (options.dataOnly() ? "data-only " : "")
+                + (options.noOwner() ? "no-owner " : "") + (options.noPrivileges() ? "no-privileges " : "")
+                + (options.createRoles() ? "create-roles " : "") + "schemas=" + options.schemas() + " tables="
+                + options.tables() + " list=" + options.listFile() + " role-map-to="
+                + new java.util.TreeSet<>(options.roleMapping().targets());
+        return new io.pgbarge.journal.JobIdentity("restore", archive + "\n" + spec.server(),
+                "restore of " + archive + " into " + spec.server(), fingerprint, shape);
+    }
+
+    private int run(RestoreInput input, RestoreOptions options, ConnectionSource tgt, RunProgress progress,
+                    DatabaseRestore restore, ArchiveRows expected) {
         try (Console console = Console.start(progress, noProgress)) {
-            if (input.archive() != null) {
-                new DatabaseRestore(tgt, options, progress).verifyInto(expected).run(input.archive());
+            if (restore != null) {
+                restore.run(input.archive());
             } else {
                 new ScriptRestore(tgt, options, progress).verifyInto(expected).run(input.script(), input.name());
             }
@@ -222,6 +288,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
                 case BLOCKED -> ExitCode.BLOCKERS;
+                case INTERRUPTED -> ExitCode.INTERRUPTED;
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -50,6 +50,13 @@ public record CopyOptions(int jobs, boolean clean, boolean schemaOnly, boolean n
                 false, false, true);
     }
 
+    /** The options that decide what the plan holds, for the journal: a resume must not change them. */
+    public String planShape() {
+        return (schemaOnly ? "schema-only " : "") + (noOwner ? "no-owner " : "") + (noPrivileges ? "no-privileges " : "")
+                + (analyze ? "" : "no-analyze ") + (largeObjects ? "" : "no-large-objects ")
+                + (createRoles ? "create-roles " : "") + "role-map-to=" + new java.util.TreeSet<>(roleMapping.targets());
+    }
+
     public CopyOptions withRoles(RoleMapping mapping, boolean create) {
         return new CopyOptions(jobs, clean, schemaOnly, noOwner, noPrivileges, analyze, largeObjects, mapping, create,
                 selection, extensions);

@@ -21,11 +21,11 @@ public final class CopyPump {
     }
 
     /** Which server an error came from, so that the operator is told where to look. */
-    public static final class SideException extends SQLException {
+    public static final class SideException extends io.pgbarge.exec.ServerSideException {
         public final String side;
 
         SideException(String side, SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause);
+            super(side, cause);
             this.side = side;
         }
     }

@@ -11,6 +11,8 @@ import io.pgbarge.exec.ConnectionSource;
 import io.pgbarge.exec.Executor;
 import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.WorkerSessions;
+import io.pgbarge.journal.JournaledSteps;
+import io.pgbarge.journal.RunJournal;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.ProviderRoles;
@@ -42,6 +44,37 @@ public final class DatabaseCopy {
     private final RunProgress progress;
     private final Map<Long, CopyResult.TableRows> copied = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private RunJournal journal;
+    private volatile Executor executor;
+    private volatile Connection adminConn;
+    private volatile boolean interrupted;
+
+    /** Records finished work in the journal, and skips what an earlier run of the same job finished. */
+    public DatabaseCopy journal(RunJournal j) {
+        this.journal = j;
+        return this;
+    }
+
+    /**
+     * Stops the copy from another thread (Ctrl-C): the servers are asked to cancel what runs now, no new
+     * step starts, and {@link #run} ends with {@link CopyFailedException.Reason#INTERRUPTED}. What finished
+     * stays recorded in the journal.
+     */
+    public void interrupt() {
+        interrupted = true;
+        Executor e = executor;
+        if (e != null) {
+            e.cancel();
+        }
+        Connection a = adminConn;
+        if (a != null) {
+            try {
+                a.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is closed as run() unwinds
+            }
+        }
+    }
 
     public DatabaseCopy(ConnectionSource source, ConnectionSource target, CopyOptions options, RunProgress progress) {
         this.source = source;
@@ -60,6 +93,7 @@ public final class DatabaseCopy {
         progress.phaseStarted("connect");
         try (Connection holderConn = open(source, "pgbarge:snapshot", "source");
              Connection admin = open(target, "pgbarge:schema", "target")) {
+            adminConn = admin;
             ServerInfo targetInfo = ServerInfo.read(admin);
             progress.phaseFinished("connect");
 
@@ -112,22 +146,45 @@ public final class DatabaseCopy {
             }
             progress.phaseFinished("catalog");
 
+            JournaledSteps journaled = journal == null ? null : new JournaledSteps(journal, plan.steps());
+            stopIfInterrupted();
             progress.phaseStarted("pre-data");
-            List<String> drops = conflictsOrDrops(admin, statements);
-            notes.addAll(creation.create(admin));
-            if (targetInfo.major() < catalog.server().major()) {
-                Rehearsal.run(admin, drops, plan, targetSession(), catalog.server(), targetInfo);
+            if (journal != null && journal.preDataDone()) {
+                long done = plan.steps().stream().filter(journaled::done).count();
+                notes.add("resumed (run " + journal.run() + " of this job): the schema was created by the interrupted"
+                        + " run, and " + done + " of its " + plan.steps().size() + " later steps finished then are not"
+                        + " done again");
+            } else {
+                List<String> drops = conflictsOrDrops(admin, statements);
+                notes.addAll(creation.create(admin));
+                if (targetInfo.major() < catalog.server().major()) {
+                    Rehearsal.run(admin, drops, plan, targetSession(), catalog.server(), targetInfo);
+                }
+                PreDataRunner.run(admin, drops, plan.preData(), targetSession());
+                if (journal != null) {
+                    journalWrite(journal::preDataFinished);
+                }
             }
-            PreDataRunner.run(admin, drops, plan.preData(), targetSession());
+            if (journaled != null && journaled.dataDoneEarlier() > 0) {
+                int fks = ForeignKeyRecheck.mark(plan.steps(), journaled);
+                notes.add("resumed from a NEWER SNAPSHOT of the source: " + journaled.dataDoneEarlier() + " tables (or"
+                        + " data tasks) were copied by the interrupted run from its snapshot, which ended with it; the"
+                        + " rest come from this run's snapshot. If the source was written to in between, the target"
+                        + " mixes two points in time: run pgbarge verify to compare. Foreign keys validated by the"
+                        + " interrupted run are dropped, added and validated again (" + fks + ").");
+            }
             progress.phaseFinished("pre-data");
 
             progress.phaseStarted("data and post-data");
-            runSteps(plan, holder);
+            runSteps(plan, holder, journaled);
             progress.phaseFinished("data and post-data");
             if (afterCopy != null) {
                 afterCopy.run(holder, catalog);
             }
             holder.close();
+            if (journal != null) {
+                journalWrite(journal::complete);
+            }
 
             notes.forEach(progress::note);
             List<CopyResult.TableRows> rows = new ArrayList<>(copied.values());
@@ -137,7 +194,28 @@ public final class DatabaseCopy {
                     plan.preData().size() + plan.steps().size(), List.copyOf(progress.notes()),
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render(), e);
+            if (interrupted) {
+                throw interruptedFailure(e);
+            }
+            if (io.pgbarge.exec.PgError.connectionLost(e)) {
+                throw new CopyFailedException(CopyFailedException.Reason.CONNECTION, "a server went away during the copy: "
+                        + io.pgbarge.exec.PgError.of(e).render() + resumeHint(), e);
+            }
+            throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render() + resumeHint(), e);
+        } catch (CopyFailedException e) {
+            if (interrupted && e.reason() != CopyFailedException.Reason.INTERRUPTED) {
+                throw interruptedFailure(e);
+            }
+            throw e;
+        } finally {
+            adminConn = null;
+            if (journal != null) {
+                try {
+                    journal.close();
+                } catch (java.io.IOException ignored) {
+                    // every line was forced to disk as it was written
+                }
+            }
         }
     }
 
@@ -150,6 +228,38 @@ public final class DatabaseCopy {
         } catch (MissingExtensions.Refused e) {
             throw new CopyFailedException(CopyFailedException.Reason.BLOCKED, e.getMessage(), null);
         }
+    }
+
+    private interface JournalWrite {
+        void run() throws java.io.IOException;
+    }
+
+    private void journalWrite(JournalWrite w) throws CopyFailedException {
+        try {
+            w.run();
+        } catch (java.io.IOException e) {
+            throw new CopyFailedException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void stopIfInterrupted() throws CopyFailedException {
+        if (interrupted) {
+            throw interruptedFailure(null);
+        }
+    }
+
+    private CopyFailedException interruptedFailure(Throwable cause) {
+        return new CopyFailedException(CopyFailedException.Reason.INTERRUPTED, "interrupted: the running steps were"
+                + " cancelled on the servers and rolled back." + resumeHint(), cause);
+    }
+
+    /** What to do next after a failure, when there is a journal to resume from. */
+    private String resumeHint() {
+        if (journal == null) {
+            return "";
+        }
+        return "\nThe run is resumable: what finished is recorded in " + journal.file() + ". Run the same command"
+                + " again with --resume to continue (finished tables are not copied again).";
     }
 
     private List<Statement> statements(Catalog catalog, ServerInfo targetInfo, TablespacePolicy tablespaces) {
@@ -199,24 +309,48 @@ public final class DatabaseCopy {
         return TargetConflicts.dropStatements(conflicts);
     }
 
-    private void runSteps(Plan plan, SnapshotHolder holder) throws CopyFailedException, InterruptedException {
+    private void runSteps(Plan plan, SnapshotHolder holder, JournaledSteps journaled)
+            throws CopyFailedException, InterruptedException {
         List<Step> steps = plan.steps();
         Map<Long, RunProgress.TableState> states = new ConcurrentHashMap<>();
+        long toRun = 0;
         for (Step s : steps) {
+            if (journaled != null && journaled.done(s)) {
+                continue;
+            }
+            toRun++;
             if (s.kind() == Step.Kind.COPY) {
                 Table t = s.table();
                 states.put(t.oid(), progress.addTable(t.qualifiedName(), t.estimatedBytes(), t.estimatedRows()));
             }
         }
-        progress.addSteps(steps.size());
-        StepWork work = new StepWork(progress, states, copied);
-        Executor executor = new Executor(options.jobs(),
+        progress.addSteps(toRun);
+        StepWork work = new StepWork(progress, states, copied, s -> journaled != null && journaled.isRedo(s));
+        Executor ex = new Executor(options.jobs(),
                 i -> new WorkerSessions("worker-" + i, source, holder::join, target, targetSession()),
-                work, 3);
+                work, 3).notes(progress::note);
+        if (journaled != null) {
+            ex.journal(journaled);
+        }
+        executor = ex;
+        if (interrupted) {
+            ex.cancel();
+        }
         try {
-            executor.run(steps);
+            ex.run(steps);
+            stopIfInterrupted();
         } catch (StepFailedException e) {
-            throw new CopyFailedException(e.render(), e);
+            if (interrupted) {
+                throw interruptedFailure(e);
+            }
+            if (e.connectionLost()) {
+                throw new CopyFailedException(CopyFailedException.Reason.CONNECTION, "the " + e.server()
+                        + " server went away: " + e.render() + "\nIt could not be reached again after "
+                        + "several tries." + resumeHint(), e);
+            }
+            throw new CopyFailedException(e.render() + resumeHint(), e);
+        } finally {
+            executor = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.pgbarge.copy;
 
 import io.pgbarge.catalog.Table;
+import io.pgbarge.exec.ServerSideException;
 import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.StepRunner;
 import io.pgbarge.exec.WorkerSessions;
@@ -18,10 +19,22 @@ final class StepWork implements StepRunner {
     private final Map<Long, RunProgress.TableState> states;
     private final Map<Long, CopyResult.TableRows> copied;
 
-    StepWork(RunProgress progress, Map<Long, RunProgress.TableState> states, Map<Long, CopyResult.TableRows> copied) {
+    private final java.util.function.Predicate<Step> recheck;
+
+    /** @param recheck foreign keys to drop and add again (a resume from a newer snapshot) */
+    StepWork(RunProgress progress, Map<Long, RunProgress.TableState> states, Map<Long, CopyResult.TableRows> copied,
+             java.util.function.Predicate<Step> recheck) {
         this.progress = progress;
         this.states = states;
         this.copied = copied;
+        this.recheck = recheck;
+    }
+
+    /** Rows added to an extension's configuration table are not truncated first: a lost commit could double them. */
+    @Override
+    public boolean repeatable(Step step) {
+        return !(step.kind() == Step.Kind.TASK && step.task().payload() instanceof io.pgbarge.catalog.ExtensionConfigTable t
+                && !t.isSequence());
     }
 
     @Override
@@ -30,7 +43,8 @@ final class StepWork implements StepRunner {
         switch (step.kind()) {
             case COPY -> copy(step.table(), s);
             case ANALYZE -> analyze(step, s);
-            case SQL -> sql(step, s, step.statement().sql());
+            case SQL -> sql(step, s, recheck.test(step) ? ForeignKeyRecheck.redoSql(step.statement())
+                    : step.statement().sql());
             case TASK -> task(step, s);
         }
         progress.stepFinished(step.kind().name(), step.describe(), Duration.between(start, Instant.now()));
@@ -39,15 +53,15 @@ final class StepWork implements StepRunner {
     private void copy(Table t, WorkerSessions s) throws StepFailedException {
         RunProgress.TableState state = states.get(t.oid());
         state.bytes.set(0);
+        state.rows.set(0);
         progress.tableStarted(state);
         CopyPump.Counts counts;
         try {
             counts = TableCopier.copy(t, s.source(), s.target(), state);
         } catch (SQLException e) {
             progress.tableFailed(state);
-            String server = e instanceof CopyPump.SideException side ? side.side : "target";
-            throw new StepFailedException("copy of table " + t.qualifiedName(), server, null,
-                    e instanceof CopyPump.SideException ? e.getCause() : e);
+            throw new StepFailedException("copy of table " + t.qualifiedName(), ServerSideException.serverOf(e, "target"),
+                    null, ServerSideException.unwrap(e));
         }
         if (counts.sourceRows() != counts.targetRows()) {
             progress.tableFailed(state);
@@ -77,9 +91,8 @@ final class StepWork implements StepRunner {
         try {
             DataTasks.run(step.task(), s.source(), s.target());
         } catch (SQLException e) {
-            String server = e instanceof CopyPump.SideException side ? side.side : "target";
-            throw new StepFailedException(step.describe(), server, null,
-                    e instanceof CopyPump.SideException ? e.getCause() : e);
+            throw new StepFailedException(step.describe(), ServerSideException.serverOf(e, "target"), null,
+                    ServerSideException.unwrap(e));
         }
     }
 
@@ -87,7 +100,8 @@ final class StepWork implements StepRunner {
         try (var st = s.target().createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw new StepFailedException(step.describe(), "target", sql, e);
+            throw new StepFailedException(step.describe(), ServerSideException.serverOf(e, "target"), sql,
+                    ServerSideException.unwrap(e));
         }
     }
 }

@@ -8,22 +8,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Runs a DAG of steps on N workers, each with its own sessions. Among ready steps the one with the
  * highest priority runs first (the critical path: big tables, and indexes of tables that landed).
  * The first failure stops new work; running steps finish, then the failure is thrown.
+ *
+ * <p>A step is tried again on new sessions after a deadlock or serialization failure, and — when the
+ * runner says it is safe to repeat — after its session was lost (a killed backend, a dropped
+ * connection, a server restarting), a bounded number of times with growing pauses. Steps a journal
+ * says finished in an earlier run count as done from the start.
  */
 public final class Executor {
     private final int jobs;
     private final Function<Integer, WorkerSessions> sessions;
     private final StepRunner runner;
     private final int maxAttempts;
+    private StepJournal journal = StepJournal.NONE;
+    private Consumer<String> notes = n -> { };
+    private int reconnects = 5;
+    private long reconnectPauseMillis = 500;
 
     private final PriorityQueue<Step> ready = new PriorityQueue<>(
             Comparator.comparingLong(Step::priority).reversed().thenComparingInt(Step::id));
     private final Map<Step, Integer> waiting = new HashMap<>();
+    private final List<WorkerSessions> active = new ArrayList<>();
     private int remaining;
     private int running;
     private StepFailedException failure;
@@ -41,15 +52,47 @@ public final class Executor {
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
+    /** Steps the journal says are done are skipped; every step is recorded as it starts and finishes. */
+    public Executor journal(StepJournal j) {
+        this.journal = j;
+        return this;
+    }
+
+    /** Told, in words for the summary, of each step retried after a lost session. */
+    public Executor notes(Consumer<String> n) {
+        this.notes = n;
+        return this;
+    }
+
+    /**
+     * @param attempts    new sessions tried per step after its session was lost (0: none)
+     * @param firstPause  pause before the first of them; doubled before each next
+     */
+    public Executor reconnects(int attempts, long firstPauseMillis) {
+        this.reconnects = Math.max(0, attempts);
+        this.reconnectPauseMillis = Math.max(0, firstPauseMillis);
+        return this;
+    }
+
     public void run(List<Step> steps) throws StepFailedException, InterruptedException {
         synchronized (this) {
+            java.util.Set<Step> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Step s : steps) {
-                waiting.put(s, s.needs().size());
-                if (s.needs().isEmpty()) {
+                if (journal.done(s)) {
+                    done.add(s);
+                }
+            }
+            for (Step s : steps) {
+                if (done.contains(s)) {
+                    continue;
+                }
+                int needs = (int) s.needs().stream().filter(n -> !done.contains(n)).count();
+                waiting.put(s, needs);
+                if (needs == 0) {
                     ready.add(s);
                 }
             }
-            remaining = steps.size();
+            remaining = steps.size() - done.size();
         }
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
@@ -77,21 +120,37 @@ public final class Executor {
         }
     }
 
-    /** Stops handing out steps; running steps are left to finish or fail. */
+    /**
+     * Stops handing out steps and asks the servers to cancel what the workers run (COPYs, index
+     * builds): those steps fail at once, their transactions roll back, and {@link #run} returns.
+     */
     public void cancel() {
         cancelled = true;
+        List<WorkerSessions> now;
         synchronized (this) {
+            now = new ArrayList<>(active);
             notifyAll();
         }
+        now.forEach(WorkerSessions::cancelRunning);
+    }
+
+    public boolean cancelled() {
+        return cancelled;
     }
 
     private void work(int worker) {
-        try (WorkerSessions s = sessions.apply(worker)) {
+        WorkerSessions s = sessions.apply(worker);
+        synchronized (this) {
+            active.add(s);
+        }
+        try (s) {
             Step step;
             while ((step = next()) != null) {
                 boolean ok = false;
                 try {
+                    journal.started(step);
                     runWithRetries(step, s);
+                    journal.finished(step);
                     ok = true;
                 } catch (StepFailedException e) {
                     s.discard();
@@ -103,31 +162,69 @@ public final class Executor {
                     done(step, ok);
                 }
             }
+        } finally {
+            synchronized (this) {
+                active.remove(s);
+            }
         }
     }
 
     private void runWithRetries(Step step, WorkerSessions s) throws StepFailedException {
-        for (int attempt = 1; ; attempt++) {
+        // a step the journal saw start but not finish may have committed just before the process died
+        boolean mayHaveCommitted = journal.maybeDone(step);
+        int deadlocks = 0;
+        int lost = 0;
+        while (true) {
+            Exception error;
             try {
                 runner.run(step, s);
                 return;
-            } catch (StepFailedException e) {
-                if (attempt >= maxAttempts || !e.error().retryable()) {
-                    throw e;
-                }
-                s.discard();
             } catch (Exception e) {
-                PgError err = PgError.of(e);
-                if (attempt >= maxAttempts || !err.retryable()) {
-                    throw new StepFailedException(step.describe(), "target", sqlOf(step), e);
-                }
-                s.discard();
+                error = e;
             }
+            StepFailedException f = error instanceof StepFailedException sf ? sf
+                    : new StepFailedException(step.describe(), ServerSideException.serverOf(error, "target"), sqlOf(step),
+                    ServerSideException.unwrap(error));
+            PgError err = f.error();
+            if (mayHaveCommitted && step.statement() != null && err.alreadyExists()) {
+                notes.accept(step.describe() + ": found already done on the target (an earlier attempt committed it"
+                        + " before its session was lost)");
+                return;
+            }
+            if (cancelled) {
+                throw f;
+            }
+            long pause;
+            if (f.connectionLost() && runner.repeatable(step) && lost < reconnects) {
+                lost++;
+                mayHaveCommitted = true;
+                pause = reconnectPauseMillis << (lost - 1);
+                notes.accept(step.describe() + ": the session on the " + f.server() + " was lost (" + err.message()
+                        + "); retried on a new session (retry " + lost + " of " + reconnects + ")");
+            } else if (err.retryable() && deadlocks + 1 < maxAttempts) {
+                deadlocks++;
+                pause = 200L * deadlocks;
+            } else {
+                throw f;
+            }
+            s.discard();
+            pause(pause);
+            if (cancelled) {
+                throw f;
+            }
+        }
+    }
+
+    /** Waits, but wakes at once when the run is cancelled. */
+    private synchronized void pause(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        long left;
+        while (!cancelled && (left = end - System.currentTimeMillis()) > 0) {
             try {
-                Thread.sleep(200L * attempt);
-            } catch (InterruptedException ie) {
+                wait(left);
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StepFailedException(step.describe(), "target", sqlOf(step), ie);
+                return;
             }
         }
     }

@@ -31,6 +31,11 @@ public final class StepFailedException extends Exception {
         return error;
     }
 
+    /** The session was lost (a dropped connection, a killed backend, a server going away), not the step refused. */
+    public boolean connectionLost() {
+        return !"archive".equals(server) && PgError.connectionLost(getCause());
+    }
+
     /** The operator's view: what failed, where, the statement (shortened), and the server's words. */
     public String render() {
         StringBuilder b = new StringBuilder();

@@ -14,8 +14,8 @@ public final class WorkerSessions implements AutoCloseable {
     private final SessionSetup sourceSetup;
     private final ConnectionSource target;
     private final SessionSetup targetSetup;
-    private Connection sourceConn;
-    private Connection targetConn;
+    private volatile Connection sourceConn;
+    private volatile Connection targetConn;
 
     public WorkerSessions(String name, ConnectionSource source, SessionSetup sourceSetup,
                           ConnectionSource target, SessionSetup targetSetup) {
@@ -26,40 +26,84 @@ public final class WorkerSessions implements AutoCloseable {
         this.targetSetup = targetSetup;
     }
 
+    /** @throws ServerSideException naming the source when the session cannot be opened or prepared */
     public Connection source() throws SQLException {
-        if (sourceConn == null) {
-            Connection c = source.open("pgbarge:" + name);
-            try {
-                sourceSetup.prepare(c);
-            } catch (SQLException e) {
-                closeQuietly(c);
-                throw e;
+        Connection c = sourceConn;
+        if (c == null) {
+            c = open(source, sourceSetup, "source");
+            synchronized (this) {
+                sourceConn = c;
             }
-            sourceConn = c;
         }
-        return sourceConn;
+        return c;
     }
 
+    /** @throws ServerSideException naming the target when the session cannot be opened or prepared */
     public Connection target() throws SQLException {
-        if (targetConn == null) {
-            Connection c = target.open("pgbarge:" + name);
-            try {
-                targetSetup.prepare(c);
-            } catch (SQLException e) {
-                closeQuietly(c);
-                throw e;
+        Connection c = targetConn;
+        if (c == null) {
+            c = open(target, targetSetup, "target");
+            synchronized (this) {
+                targetConn = c;
             }
-            targetConn = c;
         }
-        return targetConn;
+        return c;
+    }
+
+    private Connection open(ConnectionSource cs, SessionSetup setup, String server) throws SQLException {
+        Connection c;
+        try {
+            c = cs.open("pgbarge:" + name);
+        } catch (SQLException e) {
+            throw new ServerSideException(server, e);
+        }
+        try {
+            setup.prepare(c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new ServerSideException(server, e);
+        }
+        return c;
+    }
+
+    /**
+     * Asks both servers to cancel what this worker's sessions are running (a COPY, an index build), from
+     * another thread: the worker's step then fails with "canceling statement due to user request".
+     */
+    public void cancelRunning() {
+        Connection s;
+        Connection t;
+        synchronized (this) {
+            s = sourceConn;
+            t = targetConn;
+        }
+        cancel(s);
+        cancel(t);
+    }
+
+    private static void cancel(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+        } catch (SQLException | RuntimeException e) {
+            // the session is closed when its worker stops
+        }
     }
 
     /** After a failed step: both sessions are dropped, the next step opens new ones. */
     public void discard() {
-        closeQuietly(sourceConn);
-        closeQuietly(targetConn);
-        sourceConn = null;
-        targetConn = null;
+        Connection s;
+        Connection t;
+        synchronized (this) {
+            s = sourceConn;
+            t = targetConn;
+            sourceConn = null;
+            targetConn = null;
+        }
+        closeQuietly(s);
+        closeQuietly(t);
     }
 
     @Override

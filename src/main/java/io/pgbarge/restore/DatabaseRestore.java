@@ -16,6 +16,8 @@ import io.pgbarge.exec.PgError;
 import io.pgbarge.exec.SessionSetup;
 import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.WorkerSessions;
+import io.pgbarge.journal.JournaledSteps;
+import io.pgbarge.journal.RunJournal;
 import io.pgbarge.plan.DataTask;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
@@ -48,6 +50,39 @@ public final class DatabaseRestore {
     private final Map<String, Long> rows = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private ArchiveRows verify;
+    private RunJournal journal;
+    private volatile Executor executor;
+    private volatile Connection adminConn;
+    private volatile boolean interrupted;
+
+    /**
+     * Records finished work in the journal, and skips what an earlier run of the same job finished (not
+     * with --single-transaction, which leaves nothing behind to resume).
+     */
+    public DatabaseRestore journal(RunJournal j) {
+        this.journal = j;
+        return this;
+    }
+
+    /**
+     * Stops the restore from another thread (Ctrl-C): the target is asked to cancel what runs now, no
+     * new step starts, and {@link #run} ends with {@link RestoreFailedException.Reason#INTERRUPTED}.
+     */
+    public void interrupt() {
+        interrupted = true;
+        Executor e = executor;
+        if (e != null) {
+            e.cancel();
+        }
+        Connection a = adminConn;
+        if (a != null) {
+            try {
+                a.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is closed as run() unwinds
+            }
+        }
+    }
 
     public DatabaseRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
         this.target = target;
@@ -72,7 +107,11 @@ public final class DatabaseRestore {
         }
         Instant start = Instant.now();
         progress.phaseStarted("connect");
+        if (options.singleTransaction()) {
+            journal = null;
+        }
         try (Connection admin = open()) {
+            adminConn = admin;
             ServerInfo info = ServerInfo.read(admin);
             progress.phaseFinished("connect");
 
@@ -97,27 +136,45 @@ public final class DatabaseRestore {
             notes.addAll(plan.notes());
             progress.phaseFinished("plan");
 
-            if (!options.clean() && !options.dataOnly()) {
+            JournaledSteps journaled = journal == null ? null : new JournaledSteps(journal, plan.steps());
+            boolean schemaDone = journal != null && journal.preDataDone();
+            if (!schemaDone && !options.clean() && !options.dataOnly()) {
                 refuseConflicts(admin, statements);
             }
-            notes.addAll(creation.create(admin));
+            if (!schemaDone) {
+                notes.addAll(creation.create(admin));
+            }
             SessionSetup setup = RestoreSession.of(archivePlan.settings());
-            Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks());
-            progress.addSteps(plan.steps().size());
+            Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks(), plan.steps(), journaled);
+            progress.addSteps(plan.steps().stream().filter(st -> journaled == null || !journaled.done(st)).count());
             RestoreStepWork work = new RestoreStepWork(archive, progress, states, rows, !options.singleTransaction(),
                     verify);
             if (verify != null) {
                 expectations(selected);
             }
+            stopIfInterrupted();
             if (options.singleTransaction()) {
                 singleTransaction(admin, setup, archivePlan.drops(), plan, work);
             } else {
                 progress.phaseStarted("pre-data");
-                preData(admin, setup, archivePlan.drops(), plan.preData());
+                if (schemaDone) {
+                    long done = plan.steps().stream().filter(journaled::done).count();
+                    notes.add("resumed (run " + journal.run() + " of this job): the schema was created by the"
+                            + " interrupted run, and " + done + " of its " + plan.steps().size() + " later steps"
+                            + " finished then are not done again");
+                } else {
+                    preData(admin, setup, archivePlan.drops(), plan.preData());
+                    if (journal != null) {
+                        journalWrite(journal::preDataFinished);
+                    }
+                }
                 progress.phaseFinished("pre-data");
                 progress.phaseStarted("data and post-data");
-                steps(plan.steps(), setup, work);
+                steps(plan.steps(), setup, work, journaled);
                 progress.phaseFinished("data and post-data");
+            }
+            if (journal != null) {
+                journalWrite(journal::complete);
             }
             if (options.clean()) {
                 notes.add("--clean: ran " + archivePlan.drops().size() + " DROP … IF EXISTS statements first");
@@ -126,7 +183,28 @@ public final class DatabaseRestore {
             return new RestoreResult(rows, plan.preData().size() + plan.steps().size(), notes,
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            throw new RestoreFailedException("restore failed: " + PgError.of(e).render(), e);
+            if (interrupted) {
+                throw interruptedFailure(e);
+            }
+            if (PgError.connectionLost(e)) {
+                throw new RestoreFailedException(RestoreFailedException.Reason.CONNECTION, "the target server went"
+                        + " away during the restore: " + PgError.of(e).render() + resumeHint(), e);
+            }
+            throw new RestoreFailedException("restore failed: " + PgError.of(e).render() + resumeHint(), e);
+        } catch (RestoreFailedException e) {
+            if (interrupted && e.reason() != RestoreFailedException.Reason.INTERRUPTED) {
+                throw interruptedFailure(e);
+            }
+            throw e;
+        } finally {
+            adminConn = null;
+            if (journal != null) {
+                try {
+                    journal.close();
+                } catch (IOException ignored) {
+                    // every line was forced to disk as it was written
+                }
+            }
         }
     }
 
@@ -176,6 +254,38 @@ public final class DatabaseRestore {
         }
     }
 
+    private interface JournalWrite {
+        void run() throws IOException;
+    }
+
+    private void journalWrite(JournalWrite w) throws RestoreFailedException {
+        try {
+            w.run();
+        } catch (IOException e) {
+            throw new RestoreFailedException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void stopIfInterrupted() throws RestoreFailedException {
+        if (interrupted) {
+            throw interruptedFailure(null);
+        }
+    }
+
+    private RestoreFailedException interruptedFailure(Throwable cause) {
+        return new RestoreFailedException(RestoreFailedException.Reason.INTERRUPTED, "interrupted: the running steps"
+                + " were cancelled on the target and rolled back." + resumeHint(), cause);
+    }
+
+    /** What to do next after a failure, when there is a journal to resume from. */
+    private String resumeHint() {
+        if (journal == null) {
+            return "";
+        }
+        return "\nThe restore is resumable: what finished is recorded in " + journal.file() + ". Run the same"
+                + " command again with --resume to continue (finished tables are not loaded again).";
+    }
+
     private RestoreList list(Archive archive) throws RestoreFailedException {
         if (options.listFile() == null) {
             return null;
@@ -193,9 +303,19 @@ public final class DatabaseRestore {
         }
     }
 
-    private Map<Integer, RunProgress.TableState> tableStates(List<DataTask> tasks) {
+    private Map<Integer, RunProgress.TableState> tableStates(List<DataTask> tasks, List<Step> steps,
+                                                            JournaledSteps journaled) {
+        java.util.Set<DataTask> finished = new java.util.HashSet<>();
+        for (Step s : steps) {
+            if (s.task() != null && journaled != null && journaled.done(s)) {
+                finished.add(s.task());
+            }
+        }
         Map<Integer, RunProgress.TableState> states = new ConcurrentHashMap<>();
         for (DataTask t : tasks) {
+            if (finished.contains(t)) {
+                continue;
+            }
             List<Object> loads = t.payload() instanceof SequentialLoad s ? s.loads() : List.of(t.payload());
             for (Object load : loads) {
                 if (load instanceof TableDataLoad d) {
@@ -260,21 +380,40 @@ public final class DatabaseRestore {
         progress.phaseFinished("single transaction");
     }
 
-    private void steps(List<Step> steps, SessionSetup setup, RestoreStepWork work)
+    private void steps(List<Step> steps, SessionSetup setup, RestoreStepWork work, JournaledSteps journaled)
             throws RestoreFailedException, InterruptedException {
         ConnectionSource noSource = name -> {
             throw new SQLException("a restore reads no source database");
         };
-        Executor executor = new Executor(options.jobs(),
-                i -> new WorkerSessions("restore-" + i, noSource, SessionSetup.NONE, target, setup), work, 3);
+        Executor ex = new Executor(options.jobs(),
+                i -> new WorkerSessions("restore-" + i, noSource, SessionSetup.NONE, target, setup), work, 3)
+                .notes(progress::note);
+        if (journaled != null) {
+            ex.journal(journaled);
+        }
+        executor = ex;
+        if (interrupted) {
+            ex.cancel();
+        }
         try {
-            executor.run(steps);
+            ex.run(steps);
+            stopIfInterrupted();
         } catch (StepFailedException e) {
+            if (interrupted) {
+                throw interruptedFailure(e);
+            }
+            if (e.connectionLost()) {
+                throw new RestoreFailedException(RestoreFailedException.Reason.CONNECTION, "the target server went"
+                        + " away: " + e.render() + "\nIt could not be reached again after several tries."
+                        + resumeHint(), e);
+            }
             String after = e.server().equals("archive")
                     ? "\nThat table's transaction was rolled back: it holds none of the archive's rows."
                     + " What was restored before stays on the target."
                     : "\nWhat was restored before this step stays on the target.";
-            throw new RestoreFailedException(e.render() + after, e);
+            throw new RestoreFailedException(e.render() + after + resumeHint(), e);
+        } finally {
+            executor = null;
         }
     }
 

@@ -5,7 +5,7 @@ public final class RestoreFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** The class of failure, so that the CLI can give each its own exit code. */
-    public enum Reason { USAGE, TARGET_NOT_EMPTY, CONNECTION, RUN_FAILED, BLOCKED }
+    public enum Reason { USAGE, TARGET_NOT_EMPTY, CONNECTION, RUN_FAILED, BLOCKED, INTERRUPTED }
 
     private final Reason reason;
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** What each step of a restore does on a worker's target session (or the one session of --single-transaction). */
@@ -44,6 +45,20 @@ final class RestoreStepWork implements StepRunner {
         this.states = states;
         this.rows = rows;
         this.ownTransactions = ownTransactions;
+    }
+
+    /**
+     * A table load that truncates first (the table was created by this restore) starts clean; one into a
+     * table that held rows before (--data-only) adds to them, so a lost commit could double its rows.
+     */
+    @Override
+    public boolean repeatable(Step step) {
+        if (step.kind() != Step.Kind.TASK) {
+            return true;
+        }
+        Object p = step.task().payload();
+        List<Object> loads = p instanceof SequentialLoad s ? s.loads() : List.of(p);
+        return loads.stream().noneMatch(l -> l instanceof TableDataLoad t && !t.truncate());
     }
 
     @Override

@@ -1,0 +1,46 @@
+package io.pgbarge.journal;
+
+import io.pgbarge.plan.Step;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names for steps that stay the same from one run of a job to the next, for the journal. A step's id
+ * is only its place in one plan; its key is what it does: the table it copies or analyzes, the data
+ * task, or the statement's kind, object and text (hashed). A statement whose text changed between runs
+ * (a sequence's value read from a newer snapshot) gets a new key and runs again, as it should. Two
+ * steps with the same key in one plan are told apart by their order.
+ */
+public final class StepKeys {
+    private StepKeys() {
+    }
+
+    public static Map<Step, String> of(List<Step> steps) {
+        Map<Step, String> keys = new IdentityHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Step s : steps) {
+            String base = base(s);
+            int n = seen.merge(base, 1, Integer::sum);
+            keys.put(s, n == 1 ? base : base + " #" + n);
+        }
+        return keys;
+    }
+
+    static String base(Step s) {
+        return switch (s.kind()) {
+            case COPY -> "copy " + s.table().qualifiedName();
+            case ANALYZE -> "analyze " + s.table().qualifiedName();
+            case TASK -> "task " + s.task().description();
+            case SQL -> "sql " + s.statement().kind() + " " + s.statement().name() + " "
+                    + JobIdentity.hash(s.statement().sql());
+        };
+    }
+
+    /** Whether the step moves rows (as opposed to building schema objects or statistics on them). */
+    public static boolean isData(String key) {
+        return key.startsWith("copy ") || key.startsWith("task ");
+    }
+}

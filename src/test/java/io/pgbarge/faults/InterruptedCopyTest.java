@@ -1,0 +1,161 @@
+package io.pgbarge.faults;
+
+import io.pgbarge.TestDb;
+import io.pgbarge.TestServers;
+import io.pgbarge.cli.ExitCode;
+import io.pgbarge.embedded.EmbeddedPostgres;
+import io.pgbarge.testutil.DbCompare;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * pgbarge copy stopped for real in the middle of the data — killed with SIGKILL, sent Ctrl-C, or its
+ * target server stopped — then run again with --resume: tables that had finished are not loaded again,
+ * the interrupted one is, and the target ends equal to the source.
+ */
+@Timeout(300)
+class InterruptedCopyTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void aKilledCopyResumesWithoutReloadingFinishedTables() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "kill9_src");
+        TestDb tgt = TestServers.newDatabase(17, "kill9_tgt");
+        SlowTable.fill(src);
+        SlowTable.slowDown(tgt);
+        PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
+        SlowTable.awaitCopy(tgt, "public.big");
+        awaitJournal("\"type\":\"done\",\"step\":\"copy public.t", p);
+        awaitJournal("\"type\":\"done\",\"step\":\"sql FK VALIDATE public.t2 t2_t1", p);
+        p.kill9();
+
+        // what the journal says finished, and the files those tables' rows are in now
+        List<String> finished = finishedTables();
+        assertThat(finished).isNotEmpty().doesNotContain("public.big");
+        Map<String, String> files = fileNodes(tgt, finished);
+
+        PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
+        assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+        assertThat(again.output()).contains("resumed").contains("NEWER SNAPSHOT")
+                .contains("validated by the interrupted run are dropped, added and validated again (1)");
+        // a table loaded again would have been truncated into a new file
+        assertThat(fileNodes(tgt, finished)).isEqualTo(files);
+        assertEqual(src, tgt);
+        assertThat(journals()).as("the journal of a finished job is removed").isEmpty();
+    }
+
+    @Test
+    void ctrlCCancelsTheCopiesOnTheServersExitsWith130AndResumes() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "sigint_src");
+        TestDb tgt = TestServers.newDatabase(17, "sigint_tgt");
+        SlowTable.fill(src);
+        SlowTable.slowDown(tgt);
+        PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
+        SlowTable.awaitCopy(tgt, "public.big");
+        p.sigint();
+        assertThat(p.exitCode(60)).as(p.output()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(p.output()).contains("interrupted").contains("--resume");
+        assertThat(SlowTable.runningCopies(tgt)).as("COPYs left running on the target").isZero();
+        assertThat(SlowTable.runningCopies(src)).as("COPYs left running on the source").isZero();
+
+        // without --resume the half-done job is not clobbered
+        PgbargeProcess plain = PgbargeProcess.start(copyArgs(src, tgt));
+        assertThat(plain.exitCode(60)).as(plain.output()).isEqualTo(ExitCode.USAGE);
+        assertThat(plain.output()).contains("interrupted copy").contains("--resume").contains("--clean");
+
+        PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
+        assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+        assertEqual(src, tgt);
+    }
+
+    @Test
+    void aTargetServerStoppedMidCopyEndsTheRunClearlyAndItResumesAfterRestart() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "stop_src");
+        SlowTable.fill(src);
+        try (EmbeddedPostgres own = EmbeddedPostgres.start(TestServers.pgbin(), System.getProperty("pgbarge.pg17"))) {
+            own.createDatabase("stop_tgt");
+            TestDb tgt = new TestDb(own, "stop_tgt");
+            SlowTable.slowDown(tgt);
+            PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
+            SlowTable.awaitCopy(tgt, "public.big");
+            own.stopServer();
+            int code = p.exitCode(90);
+            assertThat(code).as(p.output()).isEqualTo(ExitCode.CONNECTION);
+            assertThat(p.output()).contains("the target server went away").contains("--resume")
+                    .doesNotContain("\tat ");
+
+            own.restartServer();
+            PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
+            assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+            assertEqual(src, tgt);
+        }
+    }
+
+    private String[] copyArgs(TestDb src, TestDb tgt, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("copy", src.uri(), tgt.uri(), "--no-progress", "-j", "2",
+                "--work-dir", work.toString(), "--wake-timeout", "0"));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    private static void assertEqual(TestDb src, TestDb tgt) throws Exception {
+        SlowTable.speedUp(tgt);
+        try (Connection s = src.connect(); Connection t = tgt.connect()) {
+            DbCompare.assertSame(s, t);
+        }
+    }
+
+    private List<Path> journals() throws Exception {
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(f -> f.toString().endsWith(".journal")).toList();
+        }
+    }
+
+    private void awaitJournal(String text, PgbargeProcess p) throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            for (Path j : journals()) {
+                if (Files.readString(j, StandardCharsets.UTF_8).contains(text)) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the journal never recorded " + text + "; output:\n" + p.output());
+    }
+
+    /** Tables whose copy the journal records as done. */
+    private List<String> finishedTables() throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (Path j : journals()) {
+            for (String line : Files.readAllLines(j, StandardCharsets.UTF_8)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"type\":\"done\",\"step\":\"copy ([^\"]+)\"")
+                        .matcher(line);
+                if (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> fileNodes(TestDb db, List<String> tables) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        for (String t : tables) {
+            m.put(t, db.scalar("SELECT pg_relation_filenode('" + t + "')"));
+        }
+        return m;
+    }
+}
