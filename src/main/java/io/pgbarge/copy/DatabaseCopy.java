@@ -16,6 +16,7 @@ import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.ProviderRoles;
 import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.plan.Step;
+import io.pgbarge.plan.TableSlice;
 import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
 
@@ -71,9 +72,11 @@ public final class DatabaseCopy {
             statements = ExtensionComments.filter(admin, statements, notes);
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             TargetRoles roles = creation.roles();
+            Map<Long, List<TableSlice>> slices = options.schemaOnly() ? Map.of()
+                    : TableSlicer.plan(holderConn, catalog.server().major(), catalog.tables().tables(), options.jobs());
             Plan plan = Planner.build(statements, catalog.dependencies(), catalog.tables().tables(),
                     DataTasks.of(catalog.database(), options.largeObjects()), roles, !options.schemaOnly(),
-                    options.analyze());
+                    options.analyze(), slices);
             notes.addAll(plan.notes());
             List<Table> copiedTables = catalog.tables().tables().stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
