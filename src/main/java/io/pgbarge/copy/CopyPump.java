@@ -13,6 +13,9 @@ import java.sql.SQLException;
  * chunk by chunk, without looking at the rows. Transactions are the caller's.
  */
 public final class CopyPump {
+    /** Rows are gathered into target messages of up to this size; memory per running copy. */
+    static final int BUFFER_BYTES = 256 * 1024;
+
     private CopyPump() {
     }
 
@@ -42,15 +45,33 @@ public final class CopyPump {
         long bytes = 0;
         try {
             in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
+            // The source sends one CopyData message per row; the target gets them gathered into large
+            // messages (fewer messages to frame and parse, fewer socket writes). Progress is updated
+            // per flush, not per row.
+            byte[] buffer = new byte[BUFFER_BYTES];
+            int used = 0;
+            long pendingRows = 0;
             byte[] chunk;
             while ((chunk = read(out)) != null) {
-                in.writeToCopy(chunk, 0, chunk.length);
-                bytes += chunk.length;
-                if (progress != null) {
-                    // the server sends one CopyData message per row: a live row count for free
-                    progress.bytes.addAndGet(chunk.length);
-                    progress.rows.incrementAndGet();
+                if (used + chunk.length > buffer.length) {
+                    in.writeToCopy(buffer, 0, used);
+                    report(progress, used, pendingRows);
+                    used = 0;
+                    pendingRows = 0;
                 }
+                if (chunk.length >= buffer.length) {
+                    in.writeToCopy(chunk, 0, chunk.length);
+                    report(progress, chunk.length, 1);
+                } else {
+                    System.arraycopy(chunk, 0, buffer, used, chunk.length);
+                    used += chunk.length;
+                    pendingRows++;
+                }
+                bytes += chunk.length;
+            }
+            if (used > 0) {
+                in.writeToCopy(buffer, 0, used);
+                report(progress, used, pendingRows);
             }
             long stored = in.endCopy();
             return new Counts(out.getHandledRowCount(), stored, bytes);
@@ -61,6 +82,13 @@ public final class CopyPump {
             if (in != null && in.isActive()) {
                 in.cancelCopy();
             }
+        }
+    }
+
+    private static void report(RunProgress.TableState progress, long bytes, long rows) {
+        if (progress != null) {
+            progress.bytes.addAndGet(bytes);
+            progress.rows.addAndGet(rows);
         }
     }
 

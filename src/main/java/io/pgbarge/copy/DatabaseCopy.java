@@ -18,6 +18,7 @@ import io.pgbarge.plan.Planner;
 import io.pgbarge.plan.ProviderRoles;
 import io.pgbarge.plan.RoleMapping;
 import io.pgbarge.plan.Step;
+import io.pgbarge.plan.TableSlice;
 import io.pgbarge.plan.TargetRoles;
 import io.pgbarge.report.RunProgress;
 import io.pgbarge.select.SourceRelations;
@@ -137,8 +138,10 @@ public final class DatabaseCopy {
                             .filter(t -> !(t.payload() instanceof io.pgbarge.catalog.ExtensionConfigTable x
                                     && kept.leftOut().containsKey(x.extension()))).toList()
                     : List.of();
+            Map<Long, List<TableSlice>> slices = options.schemaOnly() ? Map.of()
+                    : TableSlicer.plan(holderConn, catalog.server().major(), tables, options.jobs());
             Plan plan = Planner.build(statements, catalog.dependencies(), tables, tasks,
-                    roles, !options.schemaOnly(), options.analyze());
+                    roles, !options.schemaOnly(), options.analyze(), slices);
             notes.addAll(plan.notes());
             List<Table> copiedTables = tables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {

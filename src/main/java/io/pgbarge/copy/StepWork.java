@@ -6,18 +6,23 @@ import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.StepRunner;
 import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.plan.Step;
+import io.pgbarge.plan.TableSlice;
 import io.pgbarge.report.RunProgress;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What each kind of step does on a worker's sessions during a copy. */
 final class StepWork implements StepRunner {
     private final RunProgress progress;
     private final Map<Long, RunProgress.TableState> states;
     private final Map<Long, CopyResult.TableRows> copied;
+    private final Map<Long, SliceTally> tallies = new ConcurrentHashMap<>();
 
     private final java.util.function.Predicate<Step> recheck;
 
@@ -41,7 +46,13 @@ final class StepWork implements StepRunner {
     public void run(Step step, WorkerSessions s) throws Exception {
         Instant start = Instant.now();
         switch (step.kind()) {
-            case COPY -> copy(step.table(), s);
+            case COPY -> {
+                if (step.slice() == null) {
+                    copy(step.table(), s);
+                } else {
+                    copySlice(step.table(), step.slice(), s);
+                }
+            }
             case ANALYZE -> analyze(step, s);
             case SQL -> sql(step, s, recheck.test(step) ? ForeignKeyRecheck.redoSql(step.statement())
                     : step.statement().sql());
@@ -71,6 +82,49 @@ final class StepWork implements StepRunner {
         }
         progress.tableFinished(state, counts.targetRows());
         copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+    }
+
+    /**
+     * One slice of a table: the table shows as started with its first slice and finished with its
+     * last; rows and bytes add up over the slices.
+     */
+    private void copySlice(Table t, TableSlice slice, WorkerSessions s) throws StepFailedException {
+        RunProgress.TableState state = states.get(t.oid());
+        SliceTally tally = tallies.computeIfAbsent(t.oid(), k -> new SliceTally());
+        if (tally.started.getAndIncrement() == 0) {
+            progress.tableStarted(state);
+        }
+        CopyPump.Counts counts;
+        try {
+            counts = TableCopier.copySlice(t, slice, s.source(), s.target(), state);
+        } catch (SQLException e) {
+            // a retry copies the slice again, from nothing: its rows were rolled back
+            progress.tableFailed(state);
+            String server = e instanceof CopyPump.SideException side ? side.side : "target";
+            throw new StepFailedException("copy of table " + t.qualifiedName() + " (" + slice + ")", server, null,
+                    e instanceof CopyPump.SideException ? e.getCause() : e);
+        }
+        if (counts.sourceRows() != counts.targetRows()) {
+            progress.tableFailed(state);
+            throw new StepFailedException("copy of table " + t.qualifiedName() + " (" + slice + ")", "target", null,
+                    new SQLException("the source sent " + counts.sourceRows() + " rows but the target stored "
+                            + counts.targetRows()));
+        }
+        long rows = tally.rows.addAndGet(counts.targetRows());
+        long bytes = tally.bytes.addAndGet(counts.bytes());
+        if (tally.done.incrementAndGet() == slice.count()) {
+            progress.tableFinished(state, rows);
+            copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), rows, bytes));
+        }
+    }
+
+    /** What the slices of one table have done so far. */
+    private static final class SliceTally {
+        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicLong rows = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+
     }
 
     /**

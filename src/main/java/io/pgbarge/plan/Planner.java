@@ -88,12 +88,25 @@ public final class Planner {
     /** @param analyze ANALYZE each loaded table once its indexes exist */
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze) {
+        return build(statements, dependencies, tables, tasks, roles, copyData, analyze, Map.of());
+    }
+
+    /**
+     * @param slices tables (by oid) copied in parts, each part in its own transaction: their rows are
+     *               emptied by one TRUNCATE step first, then the slices run in parallel, and what needs
+     *               the table's rows waits for every slice
+     */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze,
+                             Map<Long, List<TableSlice>> slices) {
         Planner p = new Planner();
         p.analyze = analyze;
+        p.slices = slices;
         return p.plan(statements, dependencies, tables, tasks, roles, copyData);
     }
 
     private boolean analyze = true;
+    private Map<Long, List<TableSlice>> slices = Map.of();
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                       List<DataTask> tasks, TargetRoles roles, boolean copyData) {
@@ -274,26 +287,53 @@ public final class Planner {
 
     private List<Step> buildSteps(Map<Long, Table> tables) {
         List<Node> later = topological(nodes.stream().filter(n -> n.section != Section.PRE_DATA).toList());
-        Map<Node, Step> stepOf = new HashMap<>();
+        // a node's first steps wait for what the node needs; what needs the node waits for its last steps
+        Map<Node, List<Step>> firstOf = new HashMap<>();
+        Map<Node, List<Step>> lastOf = new HashMap<>();
         Set<Node> placed = new HashSet<>();
         List<Step> steps = new ArrayList<>();
         for (Node n : later) {
-            Step s;
-            if (n.task != null) {
-                s = new Step(steps.size(), Step.Kind.TASK, null, null, n.task, n.task.estimatedBytes());
-            } else if (n.copyOf != null) {
-                s = new Step(steps.size(), Step.Kind.COPY, n.copyOf, null, n.copyOf.estimatedBytes());
+            List<Step> first;
+            List<Step> last;
+            List<TableSlice> parts = n.copyOf == null ? null : slices.get(n.copyOf.oid());
+            if (parts != null && parts.size() > 1) {
+                Table t = n.copyOf;
+                Step truncate = new Step(steps.size(), Step.Kind.SQL, null, truncate(t), t.estimatedBytes());
+                steps.add(truncate);
+                first = List.of(truncate);
+                last = new ArrayList<>();
+                for (TableSlice slice : parts) {
+                    Step part = new Step(steps.size(), Step.Kind.COPY, t, null, null, slice, t.estimatedBytes());
+                    steps.add(part);
+                    part.needs.add(truncate);
+                    truncate.neededBy.add(part);
+                    last.add(part);
+                }
             } else {
-                s = new Step(steps.size(), Step.Kind.SQL, null, n.statement, priorityOf(n.statement, tables));
+                Step s;
+                if (n.task != null) {
+                    s = new Step(steps.size(), Step.Kind.TASK, null, null, n.task, n.task.estimatedBytes());
+                } else if (n.copyOf != null) {
+                    s = new Step(steps.size(), Step.Kind.COPY, n.copyOf, null, n.copyOf.estimatedBytes());
+                } else {
+                    s = new Step(steps.size(), Step.Kind.SQL, null, n.statement, priorityOf(n.statement, tables));
+                }
+                steps.add(s);
+                first = List.of(s);
+                last = List.of(s);
             }
-            steps.add(s);
-            stepOf.put(n, s);
+            firstOf.put(n, first);
+            lastOf.put(n, last);
             // only edges to steps placed earlier in topological order: a cycle cannot hang the executor
             for (Node m : n.needs) {
-                Step dep = stepOf.get(m);
-                if (dep != null && placed.contains(m)) {
-                    s.needs.add(dep);
-                    dep.neededBy.add(s);
+                if (!placed.contains(m)) {
+                    continue;
+                }
+                for (Step dep : lastOf.get(m)) {
+                    for (Step s : first) {
+                        s.needs.add(dep);
+                        dep.neededBy.add(s);
+                    }
                 }
             }
             placed.add(n);
@@ -302,6 +342,15 @@ public final class Planner {
             addAnalyzeSteps(steps, tables);
         }
         return steps;
+    }
+
+    /**
+     * Empties a sliced table before its slices load: the slices commit separately, so none of them
+     * can TRUNCATE (that would undo the others) and none can use COPY FREEZE.
+     */
+    private static Statement truncate(Table t) {
+        return new Statement("TRUNCATE", t.qualifiedName(), Section.DATA, "TRUNCATE ONLY " + t.qualifiedName(),
+                Set.of(), Set.of(), Set.of(), null);
     }
 
     private static long priorityOf(Statement st, Map<Long, Table> tables) {
@@ -319,12 +368,16 @@ public final class Planner {
 
     /** ANALYZE each loaded table once its own indexes exist (foreign keys need not wait). */
     private static void addAnalyzeSteps(List<Step> steps, Map<Long, Table> tables) {
-        List<Step> copies = steps.stream().filter(s -> s.kind() == Step.Kind.COPY).toList();
-        for (Step copy : copies) {
-            Table t = copy.table();
+        Map<Long, List<Step>> copies = new java.util.LinkedHashMap<>();
+        steps.stream().filter(s -> s.kind() == Step.Kind.COPY)
+                .forEach(s -> copies.computeIfAbsent(s.table().oid(), k -> new ArrayList<>()).add(s));
+        for (List<Step> parts : copies.values()) {
+            Table t = parts.get(0).table();
             Step analyze = new Step(steps.size(), Step.Kind.ANALYZE, t, null, 0);
-            analyze.needs.add(copy);
-            copy.neededBy.add(analyze);
+            for (Step copy : parts) {
+                analyze.needs.add(copy);
+                copy.neededBy.add(analyze);
+            }
             String data = Keys.data(t.oid());
             for (Step s : List.copyOf(steps)) {
                 if (s.kind() == Step.Kind.SQL && s.statement().requires().contains(data)

@@ -18,6 +18,7 @@ public final class Step {
     private final Table table;
     private final Statement statement;
     private final DataTask task;
+    private final TableSlice slice;
     private final long priority;
     final List<Step> needs = new ArrayList<>();
     final List<Step> neededBy = new ArrayList<>();
@@ -27,12 +28,22 @@ public final class Step {
     }
 
     Step(int id, Kind kind, Table table, Statement statement, DataTask task, long priority) {
+        this(id, kind, table, statement, task, null, priority);
+    }
+
+    Step(int id, Kind kind, Table table, Statement statement, DataTask task, TableSlice slice, long priority) {
         this.id = id;
         this.kind = kind;
         this.table = table;
         this.statement = statement;
         this.task = task;
+        this.slice = slice;
         this.priority = priority;
+    }
+
+    /** For a COPY step: the part of the table it copies, or null for the whole table. */
+    public TableSlice slice() {
+        return slice;
     }
 
     /** The data task of a TASK step; null otherwise. */
@@ -74,7 +85,7 @@ public final class Step {
     /** Short description for progress and errors. */
     public String describe() {
         return switch (kind) {
-            case COPY -> "copy " + table.qualifiedName();
+            case COPY -> "copy " + table.qualifiedName() + (slice == null ? "" : " " + slice);
             case ANALYZE -> "analyze " + table.qualifiedName();
             case SQL -> statement.kind().toLowerCase() + " " + statement.name();
             case TASK -> task.description();

@@ -61,6 +61,28 @@ class PlannerTest {
     }
 
     @Test
+    void aSlicedTableIsTruncatedOnceThenItsSlicesRunAndItsIndexesWaitForEverySlice() {
+        Statement index = st("idx", Section.POST_DATA, Set.of("pg_class:9"), Set.of(Keys.data(2)));
+        Plan plan = Planner.build(List.of(index), List.of(), List.of(table(2, 1_000_000), table(3, 10)), List.of(),
+                TargetRoles.of(r -> true, r -> true), true, true, java.util.Map.of(2L, TableSlice.split(100, 3)));
+        List<Step> slices = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 2).toList();
+        Step truncate = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL
+                && s.statement().kind().equals("TRUNCATE")).findFirst().orElseThrow();
+        Step idx = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement().name().equals("idx"))
+                .findFirst().orElseThrow();
+        Step analyze = plan.steps().stream().filter(s -> s.kind() == Step.Kind.ANALYZE && s.table().oid() == 2)
+                .findFirst().orElseThrow();
+        assertThat(slices).hasSize(3).allSatisfy(s -> assertThat(s.needs()).containsExactly(truncate));
+        assertThat(slices).extracting(Step::slice).extracting(TableSlice::index).containsExactly(0, 1, 2);
+        assertThat(idx.needs()).containsExactlyInAnyOrderElementsOf(slices);
+        assertThat(analyze.needs()).containsAll(slices).contains(idx);
+        assertThat(plan.copySteps()).isEqualTo(2);
+        // the big table's slices before the small table's copy
+        Step small = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 3).findFirst().orElseThrow();
+        assertThat(slices).allSatisfy(s -> assertThat(s.priority()).isGreaterThan(small.priority()));
+    }
+
+    @Test
     void aMaterializedViewIsRefreshedAfterTheRowsOfEveryTableItReadsEvenThroughViews() {
         Statement t = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
         Statement v = st("view", Section.PRE_DATA, Set.of("pg_class:3", "pg_rewrite:30"), Set.of());

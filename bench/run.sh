@@ -1,0 +1,326 @@
+#!/usr/bin/env bash
+# pgbarge against pg_dump|psql, pg_dump/pg_restore -j and pgcopydb, on the same machine in the same run.
+#
+#   bench/run.sh [--jobs N] [--tools LIST] [--setup-only] [DATASET...]
+#
+# DATASET: small, big, mixed, remote (default: all four). TOOLS (comma-separated, default all):
+#   pgbarge        pgbarge copy SRC TGT -j N
+#   pgbarge-dump   pgbarge dump -Fd -j N, then pgbarge restore -j N
+#   psql           pg_dump SRC | psql TGT
+#   dir            pg_dump -Fd -j N, then pg_restore -j N
+#   custom         pg_dump -Fc, then pg_restore -j N
+#   pgcopydb       pgcopydb clone --table-jobs N --index-jobs N
+#
+# Everything lives under $BENCH_DIR (default /work/benchdata), never in the repository: two
+# PostgreSQL 15 clusters tuned alike (source on 127.0.0.1:55432; the target inside the network
+# namespace pgbench-tgt at 10.77.0.2:5432, reached over a veth pair — for the "remote" dataset the
+# pair gets tc netem, 20 ms round trip and 200 Mbit/s), the datasets (generated once, reused), dump
+# directories and the results (results/*.tsv). Each tool gets a freshly created, empty target
+# database. pgbarge runs with -Xmx512m (exceeding it fails the run) and a GC log from which the peak
+# heap is read. Needs root (network namespace, runuser), postgresql-15, postgresql-client-15,
+# pgcopydb, a JDK 17 and Maven; it installs what apt can and says what is missing.
+set -euo pipefail
+
+JOBS=2
+TOOLS="pgbarge,pgbarge-dump,psql,dir,custom,pgcopydb"
+SETUP_ONLY=0
+DATASETS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -j|--jobs) JOBS="$2"; shift 2 ;;
+    --tools) TOOLS="$2"; shift 2 ;;
+    --setup-only) SETUP_ONLY=1; shift ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    small|big|mixed|remote) DATASETS+=("$1"); shift ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[ ${#DATASETS[@]} -gt 0 ] || DATASETS=(small big mixed remote)
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BD="${BENCH_DIR:-/work/benchdata}"
+PGBIN=/usr/lib/postgresql/15/bin
+NS=pgbench-tgt
+SRC_PORT=55432
+TGT_HOST=10.77.0.2
+HOST_IP=10.77.0.1
+SRC="host=127.0.0.1 port=$SRC_PORT user=postgres"
+TGT="host=$TGT_HOST port=5432 user=postgres"
+export PATH="$PGBIN:$PATH" PGCONNECT_TIMEOUT=10
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- prerequisites
+prerequisites() {
+  [ "$(id -u)" = 0 ] || die "run as root (network namespace, runuser)"
+  local missing=()
+  [ -x "$PGBIN/postgres" ] || missing+=(postgresql-15)
+  command -v pg_dump >/dev/null && command -v pgbench >/dev/null || missing+=(postgresql-client-15 postgresql-contrib)
+  command -v pgcopydb >/dev/null || missing+=(pgcopydb)
+  command -v tc >/dev/null && command -v ip >/dev/null || missing+=(iproute2)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >/dev/null \
+      || die "could not install ${missing[*]}; install them (Debian bookworm: apt-get install ${missing[*]}) and run again"
+  fi
+  command -v java >/dev/null || die "java (JDK 17+) is missing"
+  command -v mvn >/dev/null || die "maven is missing"
+  id postgres >/dev/null 2>&1 || die "user postgres is missing (it comes with postgresql-common)"
+}
+
+# ---------------------------------------------------------------- servers
+CONF="shared_buffers = 2GB
+max_wal_size = 16GB
+min_wal_size = 1GB
+checkpoint_timeout = 30min
+max_connections = 200
+wal_level = replica
+log_min_duration_statement = -1
+logging_collector = off
+max_locks_per_transaction = 1024
+unix_socket_directories = '$BD/sock'"
+
+init_cluster() { # dir port listen
+  local dir="$1" port="$2" listen="$3"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    log "initdb $dir"
+    runuser -u postgres -- "$PGBIN/initdb" -D "$dir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    printf '%s\nport = %s\nlisten_addresses = %s\n' "$CONF" "$port" "'$listen'" >>"$dir/postgresql.conf"
+    echo "host all all 10.77.0.0/24 trust" >>"$dir/pg_hba.conf"
+  fi
+}
+
+network() {
+  if ! ip netns list | grep -qw "$NS"; then
+    log "network namespace $NS with veth $HOST_IP <-> $TGT_HOST"
+    ip netns add "$NS"
+    ip link add pgb-host type veth peer name pgb-tgt
+    ip link set pgb-tgt netns "$NS"
+    ip addr add "$HOST_IP/24" dev pgb-host
+    ip link set pgb-host up
+    ip netns exec "$NS" ip addr add "$TGT_HOST/24" dev pgb-tgt
+    ip netns exec "$NS" ip link set pgb-tgt up
+    ip netns exec "$NS" ip link set lo up
+  fi
+}
+
+# netem on both ends: 10 ms each way = 20 ms round trip, 200 Mbit/s each direction
+set_remote() {
+  if [ "$1" = on ]; then
+    tc qdisc replace dev pgb-host root netem delay 10ms rate 200mbit limit 100000
+    ip netns exec "$NS" tc qdisc replace dev pgb-tgt root netem delay 10ms rate 200mbit limit 100000
+  else
+    tc qdisc del dev pgb-host root 2>/dev/null || true
+    ip netns exec "$NS" tc qdisc del dev pgb-tgt root 2>/dev/null || true
+  fi
+}
+
+start_servers() {
+  mkdir -p "$BD/sock" "$BD/dumps" "$BD/results" "$BD/logs"
+  chown postgres "$BD" "$BD/sock" "$BD/dumps"
+  init_cluster "$BD/src" $SRC_PORT 127.0.0.1
+  init_cluster "$BD/tgt" 5432 "$TGT_HOST"
+  network
+  if ! pg_isready -q -h 127.0.0.1 -p $SRC_PORT; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$BD/src" -l "$BD/src.log" -w start >/dev/null
+  fi
+  if ! pg_isready -q -h $TGT_HOST -p 5432; then
+    ip netns exec "$NS" runuser -u postgres -- "$PGBIN/pg_ctl" -D "$BD/tgt" -l "$BD/tgt.log" -w start >/dev/null
+  fi
+}
+
+# ---------------------------------------------------------------- datasets
+db_exists() { [ "$(psql "$SRC dbname=postgres" -XAtc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
+
+make_small() {
+  createdb -h 127.0.0.1 -p $SRC_PORT -U postgres small
+  psql "$SRC dbname=small" -Xq -v ON_ERROR_STOP=1 <<'SQL'
+DO $$
+BEGIN
+  FOR i IN 1..1500 LOOP
+    EXECUTE format($f$
+      CREATE TABLE public.t%1$s (
+        id int PRIMARY KEY,
+        code text NOT NULL UNIQUE,
+        qty int NOT NULL CHECK (qty >= 0),
+        prev_id int,
+        created timestamptz NOT NULL,
+        payload text)$f$, lpad(i::text, 4, '0'));
+    EXECUTE format($f$
+      INSERT INTO public.t%1$s
+      SELECT g, 'c-' || %2$s || '-' || g, (g * 7) %% 1000, CASE WHEN g > 1 THEN g - 1 END,
+             timestamptz '2024-01-01' + g * interval '1 minute',
+             repeat(md5(g::text || %2$s), 4 + g %% 4)
+      FROM generate_series(1, 300 + (%2$s %% 100)) g$f$, lpad(i::text, 4, '0'), i);
+    EXECUTE format('CREATE INDEX ON public.t%1$s (created)', lpad(i::text, 4, '0'));
+    -- each table refers to the one before it (the first to itself): 1,500 foreign keys
+    EXECUTE format('ALTER TABLE public.t%1$s ADD FOREIGN KEY (prev_id) REFERENCES public.t%2$s (id)',
+                   lpad(i::text, 4, '0'), lpad(greatest(i - 1, 1)::text, 4, '0'));
+  END LOOP;
+END $$;
+SQL
+}
+
+make_big() {
+  createdb -h 127.0.0.1 -p $SRC_PORT -U postgres big
+  psql "$SRC dbname=big" -Xq -v ON_ERROR_STOP=1 <<'SQL'
+CREATE TABLE public.events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ts timestamptz NOT NULL,
+  user_id int NOT NULL,
+  kind smallint NOT NULL,
+  amount numeric(12,2),
+  note text);
+INSERT INTO public.events (ts, user_id, kind, amount, note)
+SELECT timestamptz '2023-01-01' + g * interval '2 seconds', (g * 7919) % 500000, (g % 12)::smallint,
+       ((g * 31) % 100000) / 100.0, 'event ' || md5(g::text)
+FROM generate_series(1::bigint, 12000000) g;
+SQL
+}
+
+make_mixed() {
+  createdb -h 127.0.0.1 -p $SRC_PORT -U postgres mixed
+  pgbench -h 127.0.0.1 -p $SRC_PORT -U postgres -i -s 40 -q mixed >/dev/null 2>&1
+  psql "$SRC dbname=mixed" -Xq -v ON_ERROR_STOP=1 <<'SQL'
+CREATE TABLE public.documents (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  account_id int NOT NULL,
+  created timestamptz NOT NULL,
+  title text NOT NULL,
+  body jsonb NOT NULL);
+INSERT INTO public.documents (account_id, created, title, body)
+SELECT (g * 13) % 4000000 + 1, timestamptz '2022-01-01' + g * interval '10 seconds', 'document ' || g,
+       jsonb_build_object('kind', (ARRAY['invoice','order','note','ticket'])[g % 4 + 1],
+                          'tags', jsonb_build_array('t' || g % 50, 't' || g % 7, 't' || g % 1000),
+                          'amount', (g % 10000) / 10.0,
+                          'customer', jsonb_build_object('id', g % 100000, 'name', 'customer ' || g % 100000,
+                                                         'city', 'city ' || g % 300),
+                          'text', repeat(md5(g::text), 6))
+FROM generate_series(1::bigint, 2000000) g;
+CREATE INDEX documents_created_idx ON public.documents (created);
+CREATE INDEX documents_account_idx ON public.documents (account_id);
+CREATE INDEX documents_body_idx ON public.documents USING gin (body jsonb_path_ops);
+ALTER TABLE public.pgbench_accounts ADD FOREIGN KEY (bid) REFERENCES public.pgbench_branches;
+SQL
+}
+
+datasets() {
+  for d in "$@"; do
+    local db="$d"; [ "$d" = remote ] && db=mixed
+    if ! db_exists "$db"; then
+      log "generating dataset $db (once; kept in $BD/src)"
+      "make_$db"
+      psql "$SRC dbname=$db" -Xqc "VACUUM ANALYZE"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------- tools
+jar() {
+  if [ ! -f "$BD/pgbarge.jar" ] || [ "$REPO/target/pgbarge.jar" -nt "$BD/pgbarge.jar" ] \
+      || [ -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$REPO/target/pgbarge.jar" -print -quit 2>/dev/null)" ]; then
+    log "building pgbarge.jar"
+    (cd "$REPO" && mvn -q -B -o -DskipTests package) || die "pgbarge build failed"
+    cp "$REPO/target/pgbarge.jar" "$BD/pgbarge.jar"
+  fi
+}
+
+GCLOG=""
+pgbarge() {
+  java -Xmx512m -Xlog:gc:file="$GCLOG" -Xlog:gc+heap+exit=info:file="$GCLOG.exit" -jar "$BD/pgbarge.jar" "$@"
+}
+
+# peak Java heap in MB: the largest heap before any GC, or the heap in use at exit
+peak_heap() {
+  local f
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    grep -ho '[0-9]*M->' "$f" | tr -d 'M->' || true
+    grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
+      | awk '{print int($1/1024)}' || true
+  done | sort -n | tail -1
+}
+
+run_tool() { # tool dataset db target-url -> prints seconds
+  local tool="$1" db="$3" tgt="$4" out="$BD/dumps/$3-$1"
+  rm -rf "$out"
+  case "$tool" in
+    pgbarge)
+      pgbarge copy "$SRC dbname=$db" "$tgt" -j "$JOBS" --no-progress ;;
+    pgbarge-dump)
+      pgbarge dump "$SRC dbname=$db" -Fd -j "$JOBS" -f "$out"
+      GCLOG="$GCLOG.restore" pgbarge restore -d "$tgt" -j "$JOBS" --no-progress "$out" ;;
+    psql)
+      pg_dump -d "$SRC dbname=$db" | psql -Xq -v ON_ERROR_STOP=1 -d "$tgt" >/dev/null ;;
+    dir)
+      pg_dump -d "$SRC dbname=$db" -Fd -j "$JOBS" -f "$out"
+      pg_restore -d "$tgt" -j "$JOBS" --exit-on-error "$out" ;;
+    custom)
+      pg_dump -d "$SRC dbname=$db" -Fc -f "$out"
+      pg_restore -d "$tgt" -j "$JOBS" --exit-on-error "$out" ;;
+    pgcopydb)
+      pgcopydb clone --source "$SRC dbname=$db" --target "$tgt" --table-jobs "$JOBS" --index-jobs "$JOBS" \
+        --dir "$out" ;;
+  esac
+}
+
+fresh_target() {
+  psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS bench WITH (FORCE)" -c "CREATE DATABASE bench"
+  psql "$TGT dbname=postgres" -Xqc "CHECKPOINT"
+  psql "$SRC dbname=postgres" -Xqc "CHECKPOINT"
+}
+
+tool_version() {
+  case "$1" in
+    pgbarge|pgbarge-dump) echo "pgbarge $(cd "$REPO" && git rev-parse --short HEAD)" ;;
+    psql) echo "pg_dump/psql $(pg_dump --version | awk '{print $3}')" ;;
+    dir|custom) echo "pg_dump/pg_restore $(pg_restore --version | awk '{print $3}')" ;;
+    pgcopydb) echo "pgcopydb $(pgcopydb --version 2>/dev/null | awk '/^pgcopydb/ {print $3}')" ;;
+  esac
+}
+
+# ---------------------------------------------------------------- main
+prerequisites
+start_servers
+datasets "${DATASETS[@]}"
+[ "$SETUP_ONLY" = 1 ] && { log "servers up, datasets ready"; exit 0; }
+jar
+
+RUN="$(date -u +%Y%m%dT%H%M%S)"
+RES="$BD/results/$RUN.tsv"
+printf 'dataset\ttool\tjobs\tseconds\theap_mb\tstatus\n' >"$RES"
+IFS=, read -ra TOOL_LIST <<<"$TOOLS"
+for d in "${DATASETS[@]}"; do
+  db="$d"; [ "$d" = remote ] && db=mixed
+  if [ "$d" = remote ]; then set_remote on; else set_remote off; fi
+  for tool in "${TOOL_LIST[@]}"; do
+    fresh_target
+    GCLOG="$BD/logs/$RUN-$d-$tool.gc"
+    log "$d: $tool (-j $JOBS)"
+    start=$(date +%s.%N)
+    status=ok
+    run_tool "$tool" "$d" "$db" "$TGT dbname=bench" >"$BD/logs/$RUN-$d-$tool.out" 2>"$BD/logs/$RUN-$d-$tool.err" || status=failed
+    end=$(date +%s.%N)
+    secs=$(echo "$end - $start" | bc)
+    heap=""
+    case "$tool" in pgbarge*) heap="$(peak_heap "$GCLOG" "$GCLOG.restore")" ;; esac
+    [ "$status" = ok ] || log "  FAILED, see $BD/logs/$RUN-$d-$tool.err"
+    printf '%s\t%s\t%s\t%.1f\t%s\t%s\n' "$d" "$tool" "$JOBS" "$secs" "${heap:--}" "$status" >>"$RES"
+    log "  $(printf '%.1f' "$secs") s${heap:+, peak heap $heap MB}"
+  done
+done
+set_remote off
+
+echo
+echo "results: $RES"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+for tool in "${TOOL_LIST[@]}"; do echo "$tool: $(tool_version "$tool")"; done
+echo
+awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
+                     if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
+  END { printf "%-8s %-13s %9s %9s %8s\n", "dataset", "tool", "seconds", "vs pgbarge", "heap MB";
+        for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
+          for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
+            r = (base > 0) ? sprintf("%.2fx", t[k] / base) : "-";
+            printf "%-8s %-13s %9s %9s %8s %s\n", ds[i], tl[j], t[k], r, h[k], (st[k] == "ok" ? "" : st[k]) } } }' "$RES"
