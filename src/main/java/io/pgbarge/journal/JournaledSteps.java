@@ -18,6 +18,32 @@ public final class JournaledSteps implements StepJournal {
     public JournaledSteps(RunJournal journal, List<Step> steps) {
         this.journal = journal;
         this.keys = StepKeys.of(steps);
+        redoUnfinishedSlicedTables(steps);
+    }
+
+    /**
+     * A table copied in slices is reloaded whole unless every part of it finished: the new run reads a
+     * newer snapshot, whose page ranges need not match the finished slices', so only emptying the table
+     * again and loading every slice cannot lose or duplicate rows.
+     */
+    private void redoUnfinishedSlicedTables(List<Step> steps) {
+        Map<String, List<Step>> parts = new java.util.HashMap<>();
+        for (Step s : steps) {
+            if (s.kind() == Step.Kind.COPY && s.slice() != null) {
+                parts.computeIfAbsent(s.table().qualifiedName(), k -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        for (Step s : steps) {
+            if (s.kind() == Step.Kind.SQL && s.statement().kind().equals("TRUNCATE")
+                    && parts.containsKey(s.statement().name())) {
+                parts.get(s.statement().name()).add(s);
+            }
+        }
+        for (List<Step> group : parts.values()) {
+            if (!group.stream().allMatch(s -> journal.isDone(keys.get(s)))) {
+                redo.addAll(group);
+            }
+        }
     }
 
     public String key(Step s) {
