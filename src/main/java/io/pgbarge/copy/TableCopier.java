@@ -53,7 +53,7 @@ public final class TableCopier {
         String out = "COPY (SELECT " + select + " FROM ONLY " + table.qualifiedName() + " WHERE " + slice.where()
                 + ") TO STDOUT (FORMAT " + format + ")";
         String in = "COPY " + table.qualifiedName() + " " + columns + " FROM STDIN (FORMAT " + format + ")";
-        return inTransaction(target, () -> CopyPump.pump(source, out, target, in, progress));
+        return inTransaction(target, () -> CopyPump.pump(source, out, target, in, progress), true);
     }
 
     /**
@@ -71,11 +71,30 @@ public final class TableCopier {
     }
 
     private static CopyPump.Counts inTransaction(Connection target, Load load) throws SQLException {
+        return inTransaction(target, load, false);
+    }
+
+    /**
+     * @param notIdempotent the load adds rows without emptying the table first (a slice): when the
+     *                      connection is lost during its COMMIT, nobody knows whether the rows were
+     *                      stored, so the error is one no retry repeats (SQLSTATE 40003); the run stops
+     *                      resumable and a resumed run reloads the whole table
+     */
+    private static CopyPump.Counts inTransaction(Connection target, Load load, boolean notIdempotent)
+            throws SQLException {
         boolean autoCommit = target.getAutoCommit();
         target.setAutoCommit(false);
         try {
             CopyPump.Counts counts = load.run();
-            target.commit();
+            try {
+                target.commit();
+            } catch (SQLException e) {
+                if (notIdempotent && io.pgbarge.exec.PgError.connectionLost(e)) {
+                    throw new SQLException("the connection was lost while the slice's COMMIT was under way, so"
+                            + " whether its rows were stored is unknown (" + e.getMessage() + ")", "40003");
+                }
+                throw e;
+            }
             return counts;
         } catch (SQLException | RuntimeException e) {
             try {
