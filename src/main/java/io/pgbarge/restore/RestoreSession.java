@@ -35,7 +35,9 @@ final class RestoreSession {
                 st.execute("SET statement_timeout = 0; SET lock_timeout = 0; SET idle_in_transaction_session_timeout = 0;"
                         + " SET client_min_messages = warning; SET check_function_bodies = false;"
                         + " SET xmloption = content; SET row_security = off;"
-                        + " SET synchronous_commit = off; SET maintenance_work_mem = '256MB';"
+                        // on, whatever the server's default: the journal records a step as done after its
+                        // COMMIT, and a crash must not take back what --resume then skips
+                        + " SET synchronous_commit = on; SET maintenance_work_mem = '256MB';"
                         + " SET default_transaction_read_only = off;"
                         + " SELECT pg_catalog.set_config('search_path', '', false)");
                 for (String s : archiveSettings) {
