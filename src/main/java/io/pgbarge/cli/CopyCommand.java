@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 /** {@code pgbarge copy SOURCE TARGET}: what {@code pg_dump SOURCE | psql TARGET} does, in parallel. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
         description = {"Copy a whole database from SOURCE into TARGET: schema, rows, indexes, constraints,",
-                "from one consistent snapshot of the source, with N tables at a time.",
+                "from one consistent snapshot of the source, with N tables at a time; or part of it",
+                "(-t/-n/-T/-N, pg_dump's patterns), or only rows into existing tables (-a).",
                 "SOURCE and TARGET are libpq connection strings: postgresql://user:pass@host:5432/db?sslmode=require,",
                 "'host=… dbname=…', or a database name (PG* environment variables and ~/.pgpass apply)."})
 final class CopyCommand implements Callable<Integer> {

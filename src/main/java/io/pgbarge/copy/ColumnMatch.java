@@ -41,6 +41,9 @@ record ColumnMatch(List<String> columns, boolean binary, List<String> problems, 
                 binary &= c.binarySafe() && c.typeSql().equals(tc.type());
             }
         }
+        if (copied.isEmpty() && missing.isEmpty() && !source.copyColumns().isEmpty()) {
+            problems.add("table " + t + ": no column of the source can be loaded into the target's");
+        }
         if (!missing.isEmpty()) {
             problems.add("table " + t + ": the target has no column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (the source's values would be lost)");
