@@ -143,7 +143,7 @@ public final class RestoreCommand implements Callable<Integer> {
             System.err.println("pgbarge: " + e.getFile() + ": no such file or directory");
             return ExitCode.USAGE;
         } catch (ArchiveFormatException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.BAD_INPUT);
         } catch (IOException e) {
             return fail("pgbarge: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e,
                     ExitCode.USAGE);
@@ -165,7 +165,8 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             return restore(input, options);
         } catch (IOException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+            return fail("pgbarge: " + e.getMessage(), e,
+                    e instanceof ArchiveFormatException ? ExitCode.BAD_INPUT : ExitCode.RUN_FAILED);
         }
     }
 
@@ -213,6 +214,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
+                case BAD_INPUT -> ExitCode.BAD_INPUT;
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -100,7 +100,8 @@ public final class ScriptRestore {
             } catch (StepFailedException e) {
                 throw failed(main, e.render());
             } catch (IOException e) {
-                throw failed(main, name + ": " + e.getMessage());
+                // the script cannot be read on: malformed (ScriptFormatException) or unreadable
+                throw failed(main, name + ": " + e.getMessage(), RestoreFailedException.Reason.BAD_INPUT);
             }
             progress.phaseFinished("script");
 
@@ -316,16 +317,21 @@ public final class ScriptRestore {
     }
 
     private RestoreFailedException failed(Connection main, String message) {
+        return failed(main, message, RestoreFailedException.Reason.RUN_FAILED);
+    }
+
+    private RestoreFailedException failed(Connection main, String message, RestoreFailedException.Reason reason) {
         if (options.singleTransaction()) {
             try {
                 main.rollback();
             } catch (SQLException ignored) {
                 // closed next
             }
-            return new RestoreFailedException(message + "\n--single-transaction: the transaction was rolled back:"
+            return new RestoreFailedException(reason, message + "\n--single-transaction: the transaction was rolled back:"
                     + " nothing was changed on the target.", null);
         }
-        return new RestoreFailedException(message + "\nWhat the script did before this stays on the target.", null);
+        return new RestoreFailedException(reason, message + "\nWhat the script did before this stays on the target.",
+                null);
     }
 
     private Connection open() throws RestoreFailedException {
