@@ -62,6 +62,7 @@ public final class ScriptRestore {
     private final Set<String> droppedSettings = new HashSet<>();
     private int statementsRun;
     private ArchiveRows verify;
+    private final Set<String> insertTables = new HashSet<>();
 
     public ScriptRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
         this.target = target;
@@ -257,6 +258,11 @@ public final class ScriptRestore {
         }
         if (verify != null && k == StatementKind.SETVAL) {
             verify.addSequence(sql);
+        }
+        if (verify != null && k == StatementKind.INSERT
+                && insertTables.add(c.table() == null ? "?" : c.table().sql())) {
+            verify.note("data of " + (c.table() == null ? "a table" : c.table().sql())
+                    + " is INSERT statements in the script (pg_dump --inserts): not compared");
         }
         if (options.noOwner() && k == StatementKind.OWNER) {
             return;
