@@ -13,10 +13,12 @@ public final class ExitCode {
     public static final int TARGET_NOT_EMPTY = 4;
     /** a server refused a statement or a copy during the run */
     public static final int RUN_FAILED = 5;
-    /** the copy finished but row counts differ */
+    /** differences found: verify, copy --verify, restore --verify, or row counts differing after a copy */
     public static final int MISMATCH = 6;
     /** `check` found blockers: the copy would refuse to start without --force */
     public static final int BLOCKERS = 7;
+    /** an input file is not what it should be: not an archive or a SQL script, truncated or corrupt */
+    public static final int BAD_INPUT = 8;
     /** interrupted (Ctrl-C) */
     public static final int INTERRUPTED = 130;
 

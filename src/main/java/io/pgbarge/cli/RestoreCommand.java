@@ -172,7 +172,7 @@ public final class RestoreCommand implements Callable<Integer> {
             System.err.println("pgbarge: " + e.getFile() + ": no such file or directory");
             return ExitCode.USAGE;
         } catch (ArchiveFormatException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+            return fail("pgbarge: " + e.getMessage(), e, ExitCode.BAD_INPUT);
         } catch (IOException e) {
             return fail("pgbarge: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e,
                     ExitCode.USAGE);
@@ -199,7 +199,8 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             return restore(input, options);
         } catch (IOException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.RUN_FAILED);
+            return fail("pgbarge: " + e.getMessage(), e,
+                    e instanceof ArchiveFormatException ? ExitCode.BAD_INPUT : ExitCode.RUN_FAILED);
         }
     }
 
@@ -289,6 +290,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
                 case BLOCKED -> ExitCode.BLOCKERS;
                 case INTERRUPTED -> ExitCode.INTERRUPTED;
+                case BAD_INPUT -> ExitCode.BAD_INPUT;
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,7 +5,11 @@ public final class RestoreFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** The class of failure, so that the CLI can give each its own exit code. */
-    public enum Reason { USAGE, TARGET_NOT_EMPTY, CONNECTION, RUN_FAILED, BLOCKED, INTERRUPTED }
+    public enum Reason {
+        USAGE, TARGET_NOT_EMPTY, CONNECTION, RUN_FAILED, BLOCKED, INTERRUPTED,
+        /** the archive or script could not be read on: truncated, corrupt, not what it claims to be */
+        BAD_INPUT
+    }
 
     private final Reason reason;
 

@@ -1,6 +1,7 @@
 package io.pgbarge.restore;
 
 import io.pgbarge.archive.Archive;
+import io.pgbarge.archive.ArchiveFormatException;
 import io.pgbarge.archive.ArchiveHeader;
 import io.pgbarge.archive.ArchiveReader;
 
@@ -54,6 +55,7 @@ public final class RestoreInput implements Closeable {
         if (isArchive(head, n)) {
             return new RestoreInput(fileOrDash, ArchiveReader.open(path), null);
         }
+        refuseNonScript(head, n, fileOrDash);
         return new RestoreInput(fileOrDash, null, Files.newInputStream(path));
     }
 
@@ -65,7 +67,24 @@ public final class RestoreInput implements Closeable {
         if (isArchive(head, head.length)) {
             return new RestoreInput(name, ArchiveReader.open(b, name), null);
         }
+        refuseNonScript(head, head.length, name);
         return new RestoreInput(name, null, b);
+    }
+
+    /**
+     * What is not an archive is read as SQL, but an empty input, or one with NUL bytes (which no SQL
+     * script in any server encoding holds), is neither: refused before anything is done.
+     */
+    private static void refuseNonScript(byte[] head, int n, String name) throws ArchiveFormatException {
+        if (n == 0) {
+            throw new ArchiveFormatException(name + " is empty: neither a pg_dump archive nor a SQL script");
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                throw new ArchiveFormatException(name + " is neither a pg_dump archive (custom, directory or tar"
+                        + " format) nor a SQL script: it holds binary data at byte " + i);
+            }
+        }
     }
 
     /** PGDMP (custom) or a ustar header (tar); anything else is taken for SQL. */

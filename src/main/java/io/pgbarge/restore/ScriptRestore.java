@@ -62,6 +62,7 @@ public final class ScriptRestore {
     private final Set<String> droppedSettings = new HashSet<>();
     private int statementsRun;
     private ArchiveRows verify;
+    private final Set<String> insertTables = new HashSet<>();
 
     public ScriptRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
         this.target = target;
@@ -100,7 +101,8 @@ public final class ScriptRestore {
             } catch (StepFailedException e) {
                 throw failed(main, e.render());
             } catch (IOException e) {
-                throw failed(main, name + ": " + e.getMessage());
+                // the script cannot be read on: malformed (ScriptFormatException) or unreadable
+                throw failed(main, name + ": " + e.getMessage(), RestoreFailedException.Reason.BAD_INPUT);
             }
             progress.phaseFinished("script");
 
@@ -257,6 +259,11 @@ public final class ScriptRestore {
         if (verify != null && k == StatementKind.SETVAL) {
             verify.addSequence(sql);
         }
+        if (verify != null && k == StatementKind.INSERT
+                && insertTables.add(c.table() == null ? "?" : c.table().sql())) {
+            verify.note("data of " + (c.table() == null ? "a table" : c.table().sql())
+                    + " is INSERT statements in the script (pg_dump --inserts): not compared");
+        }
         if (options.noOwner() && k == StatementKind.OWNER) {
             return;
         }
@@ -316,16 +323,21 @@ public final class ScriptRestore {
     }
 
     private RestoreFailedException failed(Connection main, String message) {
+        return failed(main, message, RestoreFailedException.Reason.RUN_FAILED);
+    }
+
+    private RestoreFailedException failed(Connection main, String message, RestoreFailedException.Reason reason) {
         if (options.singleTransaction()) {
             try {
                 main.rollback();
             } catch (SQLException ignored) {
                 // closed next
             }
-            return new RestoreFailedException(message + "\n--single-transaction: the transaction was rolled back:"
+            return new RestoreFailedException(reason, message + "\n--single-transaction: the transaction was rolled back:"
                     + " nothing was changed on the target.", null);
         }
-        return new RestoreFailedException(message + "\nWhat the script did before this stays on the target.", null);
+        return new RestoreFailedException(reason, message + "\nWhat the script did before this stays on the target.",
+                null);
     }
 
     private Connection open() throws RestoreFailedException {

@@ -29,6 +29,26 @@ public final class ArchiveRows {
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<DataVerifier.SourceSequence> sequences = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private volatile boolean inexactFloats;
+
+    /**
+     * The archive was dumped from a server older than 12: pg_dump's extra_float_digits 3 then wrote
+     * float4/float8 with 17 significant digits, which no newer server prints; tables with such columns
+     * are compared by row count only.
+     */
+    public void floatsInexact() {
+        inexactFloats = true;
+    }
+
+    public boolean inexactFloats() {
+        return inexactFloats;
+    }
+
+    /** The major version in a server version string ({@code 11.22 (Debian …)} → 11; {@code 9.6.24} → 9), or -1. */
+    public static int major(String serverVersion) {
+        Matcher m = Pattern.compile("^(\\d+)").matcher(serverVersion == null ? "" : serverVersion.trim());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
 
     /** Adds one TABLE DATA entry's lines, once they were all read; entries for one relation add up. */
     public synchronized void add(String relation, String columns, LineChecksum lines) {

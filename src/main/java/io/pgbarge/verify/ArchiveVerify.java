@@ -37,7 +37,7 @@ public final class ArchiveVerify {
         try (Connection admin = open(target, "pgbarge:verify:target")) {
             ServerInfo info = ServerInfo.read(admin);
             p.phase("data");
-            List<TableResult> tables = tables(target, expected.tables(), Math.max(1, jobs), p);
+            List<TableResult> tables = tables(target, expected, Math.max(1, jobs), p);
             p.phase("sequences");
             List<SequenceResult> sequences = DataVerifier.verifySequences(expected.sequences(), admin);
             return new VerifyReport(null, info, false, true, tables, sequences, List.of(), 0, expected.notes(),
@@ -48,8 +48,9 @@ public final class ArchiveVerify {
         }
     }
 
-    private static List<TableResult> tables(ConnectionSource target, List<ArchiveRows.Table> tables, int jobs,
+    private static List<TableResult> tables(ConnectionSource target, ArchiveRows expected, int jobs,
                                             VerifyProgress progress) throws InterruptedException {
+        List<ArchiveRows.Table> tables = expected.tables();
         ConcurrentLinkedQueue<ArchiveRows.Table> queue = new ConcurrentLinkedQueue<>(tables);
         Map<ArchiveRows.Table, TableResult> results = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
@@ -67,7 +68,7 @@ public final class ArchiveVerify {
                             if (c == null) {
                                 c = open(target, "pgbarge:verify:target-" + id);
                             }
-                            r = compare(c, table);
+                            r = compare(c, table, expected);
                         } catch (SQLException e) {
                             // a session whose state is unknown is not reused
                             DataVerifier.close(c);
@@ -102,7 +103,7 @@ public final class ArchiveVerify {
         return out;
     }
 
-    private static TableResult compare(Connection c, ArchiveRows.Table table) throws SQLException {
+    private static TableResult compare(Connection c, ArchiveRows.Table table, ArchiveRows expected) throws SQLException {
         String kind;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass(?)")) {
@@ -114,6 +115,16 @@ public final class ArchiveVerify {
                 kind = rs.getString(1);
             }
         }
+        if (expected.inexactFloats() && hasFloats(c, table.relation())) {
+            expected.note(table.relation() + ": row count compared, not the checksum: the archive comes from a"
+                    + " server older than PostgreSQL 12, which wrote float values with 17 digits");
+            try (var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_catalog.count(*) FROM " + ("p".equals(kind) ? "" : "ONLY ")
+                         + table.relation())) {
+                rs.next();
+                return new TableResult("table", table.relation(), table.lines().rows(), rs.getLong(1), null, null, null);
+            }
+        }
         LineChecksum sum = new LineChecksum(null);
         try {
             c.unwrap(PGConnection.class).getCopyAPI().copyOut(query(table, "p".equals(kind)), sum.sink());
@@ -122,6 +133,24 @@ public final class ArchiveVerify {
         }
         sum.finish();
         return result(table, sum, null);
+    }
+
+    /** Whether a relation has a float4/float8 column, directly, in an array or under a domain. */
+    private static boolean hasFloats(Connection c, String relation) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a"
+                + " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem"
+                + " WHERE a.attrelid = pg_catalog.to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"
+                + " AND 'pg_catalog.float4'::pg_catalog.regtype IN (t.oid, t.typbasetype, e.oid)"
+                + " OR a.attrelid = pg_catalog.to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped"
+                + " AND 'pg_catalog.float8'::pg_catalog.regtype IN (t.oid, t.typbasetype, e.oid))")) {
+            ps.setString(1, relation);
+            ps.setString(2, relation);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** The target's rows in the archive's representation: its columns, in its order, this relation's own rows. */

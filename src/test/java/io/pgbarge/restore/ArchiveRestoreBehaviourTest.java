@@ -78,7 +78,7 @@ class ArchiveRestoreBehaviourTest {
         }
         TestDb db = TestServers.newDatabase(15, "restore_truncated");
         RestoreFixtures.Run run = RestoreFixtures.restore(truncated.toString(), "-d", db.uri(), "-j", "2");
-        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
         Matcher m = Pattern.compile("entry \\d+ TABLE DATA public\\.(\\w+)").matcher(run.err());
         assertThat(m.find()).as(run.err()).isTrue();
         assertThat(run.err()).contains("offset").doesNotContain("\tat io.pgbarge");

@@ -74,11 +74,15 @@ class RestoreVerifyTest {
                 3	0044-03-15 12:53:28+00:53:28 BC	{}	looks like 2024-03-01 13:00:00+01	empty
                 \\.
                 SELECT pg_catalog.setval('public.events_seq', 3, true);
+                CREATE TABLE public.inserted (id integer);
+                INSERT INTO public.inserted VALUES (1);
                 """, StandardCharsets.UTF_8);
         TestDb db = TestServers.newDatabase(17, "rver_plain");
         RestoreFixtures.Run r = RestoreFixtures.restore(script.toString(), "-d", db.uri(), "--verify");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("verified 1 tables (3 rows), 1 sequences").contains("archive and target are equal");
+        assertThat(r.out()).contains("note: data of public.inserted is INSERT statements in the script"
+                + " (pg_dump --inserts): not compared");
         assertThat(db.scalar("SELECT at AT TIME ZONE 'UTC' FROM public.events WHERE id = 1")).isEqualTo("2024-03-01 12:00:00");
     }
 }

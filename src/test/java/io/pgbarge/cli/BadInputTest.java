@@ -1,0 +1,136 @@
+package io.pgbarge.cli;
+
+import io.pgbarge.TestDb;
+import io.pgbarge.TestServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input a user can get wrong, through the real command line: one clear message, its own exit code,
+ * no stack trace (without -v), no password. The cases CliTest, RestoreCommandTest, VerifyCommandTest
+ * and the conn tests already cover are not repeated here (a wrong password: RealServerConnectionTest, on a
+ * server of its own with password authentication; an archive truncated in its data: ArchiveRestoreBehaviourTest).
+ */
+@Timeout(300)
+class BadInputTest {
+
+    record Run(int code, String out, String err) {
+        Run clean() {
+            assertThat(err).as(err).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("s3cret");
+            assertThat(out).doesNotContain("s3cret");
+            return this;
+        }
+    }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void anUnknownHostIsAConnectionErrorNamingIt() {
+        for (String[] args : new String[][] {
+                {"copy", "postgresql://bob:s3cret@no-such-host.invalid/app", "postgresql://localhost:1/x", "--wake-timeout", "0"},
+                {"verify", "postgresql://bob:s3cret@no-such-host.invalid/app", "postgresql://localhost:1/x"},
+                {"dump", "postgresql://bob:s3cret@no-such-host.invalid/app", "-f", "/dev/null"},
+                {"check", "postgresql://bob:s3cret@no-such-host.invalid/app", "postgresql://localhost:1/x"},
+                {"schema", "postgresql://bob:s3cret@no-such-host.invalid/app"}}) {
+            Run r = run(args).clean();
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
+            assertThat(r.err()).as(args[0]).contains("no-such-host.invalid");
+        }
+    }
+
+    /** A small SQL script to restore (never standard input: the test JVM's belongs to Maven). */
+    private static String script(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("one.sql"), "CREATE TABLE public.one (x integer);\n").toString();
+    }
+
+    @Test
+    void tlsDemandedOfAServerWithoutItIsAConnectionErrorSayingSo(@TempDir Path dir) throws Exception {
+        TestDb db = TestServers.newDatabase(17, "bad_tls");
+        String tls = db.uri() + (db.uri().contains("?") ? "&" : "?") + "sslmode=require";
+        for (String[] args : new String[][] {
+                {"copy", tls, db.uri(), "--wake-timeout", "0"},
+                {"restore", "-d", tls, script(dir), "--wake-timeout", "0"},
+                {"verify", db.uri(), tls}}) {
+            Run r = run(args).clean();
+            assertThat(r.code()).as(args[0] + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
+            assertThat(r.err()).as(args[0]).contains("does not accept SSL").contains("sslmode");
+        }
+    }
+
+    @Test
+    void aMissingDatabaseIsAConnectionErrorForEveryCommand(@TempDir Path dir) throws Exception {
+        TestDb db = TestServers.newDatabase(17, "bad_db");
+        String missing = db.server().uri("no_such_database_here");
+        for (String[] args : new String[][] {
+                {"verify", db.uri(), missing},
+                {"dump", missing, "-f", "/dev/null"},
+                {"restore", "-d", missing, script(dir), "--wake-timeout", "0"}}) {
+            Run r = run(args).clean();
+            assertThat(r.code()).as(args[0] + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
+            assertThat(r.err()).as(args[0]).contains("no_such_database_here");
+        }
+    }
+
+    @Test
+    void invalidFlagValuesAndCombinationsAreUsageErrors() {
+        String[][] cases = {
+                {"dump", "x", "-j", "0"},
+                {"dump", "x", "-F", "q"},
+                {"dump", "x", "-s", "-a"},
+                {"dump", "x", "-Z", "12"},
+                {"restore", "-d", "x", "-F", "zz", "f"},
+                {"restore", "-d", "x", "-j", "0", "f"},
+                {"restore", "-d", "x", "--verify", "-s", "f"},
+                {"copy", "a", "b", "--jobs", "abc"},
+                {"check", "a", "b", "--jobs", "0"},
+                {"verify", "a", "b", "--jobs", "300"},
+                {"copy", "a"},
+                {"frobnicate"}};
+        for (String[] args : cases) {
+            Run r = run(args).clean();
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCode.USAGE);
+            assertThat(r.err().lines().filter(l -> l.startsWith("pgbarge: ")).count()).as(String.join(" ", args))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void garbageEmptyAndTruncatedFilesAreRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        TestDb db = TestServers.newDatabase(17, "bad_files");
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+        Path garbage = Files.write(dir.resolve("garbage.dump"), noise);
+        Path empty = Files.write(dir.resolve("empty.dump"), new byte[0]);
+        Path header = Files.write(dir.resolve("header.dump"), new byte[] {'P', 'G', 'D', 'M', 'P', 1, 14, 0, 4, 8, 1});
+        for (Path p : new Path[] {garbage, empty, header}) {
+            Run r = run("restore", p.toString(), "-d", db.uri(), "--no-progress").clean();
+            assertThat(r.code()).as(p + "\n" + r.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(r.err()).contains(p.toString());
+        }
+        assertThat(db.scalar("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace")).isEqualTo("0");
+    }
+}
