@@ -64,7 +64,17 @@ public final class SnapshotHolder implements AutoCloseable {
             st.execute("SET statement_timeout = 0");
             c.setAutoCommit(false);
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+            try {
+                st.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+            } catch (SQLException e) {
+                if (!"22023".equals(e.getSQLState())) {
+                    throw e;
+                }
+                // an exported snapshot lives as long as the transaction that exported it
+                throw new SQLException("the session holding the copy's snapshot has ended (its backend was terminated"
+                        + " or the source restarted), so no new session can read the same snapshot: " + e.getMessage(),
+                        e.getSQLState(), e);
+            }
         }
     }
 

@@ -71,8 +71,9 @@ final class StepWork implements StepRunner {
             counts = TableCopier.copy(t, s.source(), s.target(), state);
         } catch (SQLException e) {
             progress.tableFailed(state);
-            throw new StepFailedException("copy of table " + t.qualifiedName(), ServerSideException.serverOf(e, "target"),
-                    null, ServerSideException.unwrap(e));
+            String server = ServerSideException.serverOf(e, "target");
+            throw new StepFailedException("copy of table " + t.qualifiedName(), server,
+                    server.equals("source") ? TableCopier.copyOut(t) : TableCopier.copyIn(t), ServerSideException.unwrap(e));
         }
         if (counts.sourceRows() != counts.targetRows()) {
             progress.tableFailed(state);

@@ -25,18 +25,34 @@ public final class TableCopier {
 
     public static CopyPump.Counts copy(Table table, Connection source, Connection target,
                                        RunProgress.TableState progress) throws SQLException {
-        String format = table.binaryCopySafe() ? "binary" : "text";
-        String columns = table.copyColumnList();
-        boolean freeze = table.estimatedBytes() >= FREEZE_MIN_BYTES;
-        String out = "COPY " + table.qualifiedName() + " " + columns + " TO STDOUT (FORMAT " + format + ")";
-        String in = "COPY " + table.qualifiedName() + " " + columns + " FROM STDIN (FORMAT " + format
-                + (freeze ? ", FREEZE)" : ")");
+        boolean freeze = freeze(table);
+        String out = copyOut(table);
+        String in = copyIn(table);
         return inTransaction(target, () -> {
             try (Statement st = target.createStatement()) {
                 st.execute((freeze ? "TRUNCATE ONLY " : "DELETE FROM ONLY ") + table.qualifiedName());
             }
             return CopyPump.pump(source, out, target, in, progress);
         });
+    }
+
+    /** The source side's statement, for the copy and for error messages. */
+    static String copyOut(Table table) {
+        return "COPY " + table.qualifiedName() + " " + table.copyColumnList() + " TO STDOUT (FORMAT " + format(table) + ")";
+    }
+
+    /** The target side's statement. */
+    static String copyIn(Table table) {
+        return "COPY " + table.qualifiedName() + " " + table.copyColumnList() + " FROM STDIN (FORMAT " + format(table)
+                + (freeze(table) ? ", FREEZE)" : ")");
+    }
+
+    private static boolean freeze(Table table) {
+        return table.estimatedBytes() >= FREEZE_MIN_BYTES;
+    }
+
+    private static String format(Table table) {
+        return table.binaryCopySafe() ? "binary" : "text";
     }
 
     /**

@@ -148,9 +148,9 @@ public final class Executor {
             while ((step = next()) != null) {
                 boolean ok = false;
                 try {
-                    journal.started(step);
+                    record(step, true);
                     runWithRetries(step, s);
-                    journal.finished(step);
+                    record(step, false);
                     ok = true;
                 } catch (StepFailedException e) {
                     s.discard();
@@ -166,6 +166,19 @@ public final class Executor {
             synchronized (this) {
                 active.remove(s);
             }
+        }
+    }
+
+    /** A journal that cannot be written stops the run: without it, finished work could not be skipped on resume. */
+    private void record(Step step, boolean start) throws StepFailedException {
+        try {
+            if (start) {
+                journal.started(step);
+            } else {
+                journal.finished(step);
+            }
+        } catch (Exception e) {
+            throw new StepFailedException(step.describe() + " (recording it in the journal)", "work directory", null, e);
         }
     }
 
@@ -186,7 +199,7 @@ public final class Executor {
                     : new StepFailedException(step.describe(), ServerSideException.serverOf(error, "target"), sqlOf(step),
                     ServerSideException.unwrap(error));
             PgError err = f.error();
-            if (mayHaveCommitted && step.statement() != null && err.alreadyExists()) {
+            if (mayHaveCommitted && step.statement() != null && err.alreadyDone(step.statement().sql())) {
                 notes.accept(step.describe() + ": found already done on the target (an earlier attempt committed it"
                         + " before its session was lost)");
                 return;

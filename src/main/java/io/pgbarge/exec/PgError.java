@@ -117,6 +117,14 @@ public record PgError(String sqlState, String message, String detail, String hin
         return "42P07".equals(sqlState) || "42710".equals(sqlState) || "42P16".equals(sqlState);
     }
 
+    /**
+     * {@link #alreadyExists()}, or its form for {@code ADD CONSTRAINT … USING INDEX} run a second time:
+     * "index … is already associated with a constraint" (55000).
+     */
+    public boolean alreadyDone(String sql) {
+        return alreadyExists() || ("55000".equals(sqlState) && sql != null && sql.contains(" USING INDEX "));
+    }
+
     /** The statement was cancelled (57014): by pgbarge itself when the run is interrupted. */
     public boolean cancelled() {
         return "57014".equals(sqlState);

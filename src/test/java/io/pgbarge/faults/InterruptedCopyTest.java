@@ -104,6 +104,30 @@ class InterruptedCopyTest {
         }
     }
 
+    @Test
+    void aSourceServerStoppedMidCopyEndsTheRunClearlyAndItResumesFromANewSnapshot() throws Exception {
+        TestDb tgt = TestServers.newDatabase(17, "stop_src_tgt");
+        try (EmbeddedPostgres own = EmbeddedPostgres.start(TestServers.pgbin(), System.getProperty("pgbarge.pg17"))) {
+            own.createDatabase("stop_src");
+            TestDb src = new TestDb(own, "stop_src");
+            SlowTable.fill(src);
+            SlowTable.slowDown(tgt);
+            PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
+            SlowTable.awaitCopy(tgt, "public.big");
+            awaitJournal("\"type\":\"done\",\"step\":\"copy public.t", p);
+            own.stopServer();
+            assertThat(p.exitCode(90)).as(p.output()).isEqualTo(ExitCode.CONNECTION);
+            assertThat(p.output()).contains("the source server went away").contains("--resume")
+                    .doesNotContain("\tat ");
+
+            own.restartServer();
+            PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
+            assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+            assertThat(again.output()).contains("NEWER SNAPSHOT");
+            assertEqual(src, tgt);
+        }
+    }
+
     private String[] copyArgs(TestDb src, TestDb tgt, String... more) {
         List<String> a = new java.util.ArrayList<>(List.of("copy", src.uri(), tgt.uri(), "--no-progress", "-j", "2",
                 "--work-dir", work.toString(), "--wake-timeout", "0"));

@@ -75,6 +75,30 @@ class InterruptedRestoreTest {
     }
 
     @Test
+    void ctrlCCancelsTheLoadsExitsWith130AndResumes() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "rint_src");
+        TestDb tgt = TestServers.newDatabase(17, "rint_tgt");
+        SlowTable.fill(src);
+        Path archive = work.resolve("slow.dump");
+        assertThat(Main.execute("dump", src.uri(), "-Fd", "-f", archive.toString(), "--no-progress")).isEqualTo(0);
+        SlowTable.slowDown(tgt);
+
+        PgbargeProcess p = PgbargeProcess.start(restoreArgs(archive, tgt));
+        SlowTable.awaitCopy(tgt, "public.big");
+        p.sigint();
+        assertThat(p.exitCode(60)).as(p.output()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(p.output()).contains("interrupted").contains("--resume");
+        assertThat(SlowTable.runningCopies(tgt)).as("COPYs left running on the target").isZero();
+
+        PgbargeProcess again = PgbargeProcess.start(restoreArgs(archive, tgt, "--resume"));
+        assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+        SlowTable.speedUp(tgt);
+        try (Connection s = src.connect(); Connection t = tgt.connect()) {
+            DbCompare.assertSame(s, t);
+        }
+    }
+
+    @Test
     void resumeIsRefusedWhenThereIsNothingToResumeOrTheArchiveChanged() throws Exception {
         TestDb src = TestServers.newDatabase(17, "rref_src");
         TestDb tgt = TestServers.newDatabase(17, "rref_tgt");
