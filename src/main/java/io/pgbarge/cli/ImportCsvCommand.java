@@ -131,6 +131,7 @@ final class ImportCsvCommand implements Callable<Integer> {
             CsvImportResult r = new CsvImport(name -> Connector.open(spec, name), options, progress, System.in).run();
             console.close();
             summary(r, Duration.between(start, Instant.now()), files.size());
+            progress.notes().forEach(n -> System.out.println("Note: " + n));
             if (r.rejected() > 0) {
                 System.err.println("pgbarge: " + Format.count(r.rejected()) + " row(s) rejected, see " + r.rejects()
                         + " (the other rows were loaded)");
