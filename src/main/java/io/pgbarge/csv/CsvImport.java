@@ -160,7 +160,7 @@ public final class CsvImport {
             }
             try {
                 return loadInto(table, inputs, created);
-            } catch (CsvImportException | InterruptedException | RuntimeException e) {
+            } catch (Exception e) {
                 if (o.create()) {
                     dropQuietly(control, table);
                 }
