@@ -50,7 +50,6 @@ with open(path, "w", newline="") as f:
     f.write("".join(buf))
 PY
 BYTES=$(stat -c %s "$CSV")
-ROWS=$(( $(python3 -c "import sys; print(sum(1 for _ in open(sys.argv[1])))" "$CSV") ))
 
 "${AS[@]}" "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
@@ -58,7 +57,7 @@ ROWS=$(( $(python3 -c "import sys; print(sum(1 for _ in open(sys.argv[1])))" "$C
 URI="postgresql://postgres@127.0.0.1:$PORT/postgres"
 psql -q "$URI" -c "CREATE TABLE t (id bigint PRIMARY KEY, name text, amount numeric, created timestamptz, flag boolean, note text)"
 
-[ -f target/pgbarge.jar ] || ./pgbarge --version >/dev/null
+./pgbarge --version >/dev/null   # builds target/pgbarge.jar when the sources changed
 report() { # name seconds
   python3 -c "import sys; b=int(sys.argv[3]); s=float(sys.argv[2]); print('%-32s %8.1f s %8.1f MiB/s' % (sys.argv[1], s, b/s/1048576))" "$1" "$2" "$BYTES"
 }
@@ -67,7 +66,7 @@ timed() { # name command…
   psql -q "$URI" -c "TRUNCATE t" -c "CHECKPOINT"
   local t0 t1
   t0=$(date +%s.%N)
-  "$@" >/dev/null
+  "$@" >/dev/null 2>&1
   t1=$(date +%s.%N)
   local n
   n=$(psql -Atq "$URI" -c "SELECT count(*) FROM t")

@@ -26,10 +26,11 @@ import java.util.concurrent.Callable;
 /** {@code pgbarge import-csv FILE… --table NAME TARGET}: what {@code psql \copy t FROM file CSV HEADER} does, and more. */
 @Command(name = "import-csv", mixinStandardHelpOptions = true,
         description = {"Load CSV (or TSV) files into one table of TARGET, all or nothing.",
-                "FILE may be '-' for standard input, and gzip-compressed. By default the first line is a header whose",
-                "names are matched to the table's columns. Rows the server refuses go to a rejects file; the rest load."})
+                "FILE may be '-' for standard input, and may be gzip-compressed.",
+                "By default the first line is a header whose names are matched to the table's columns.",
+                "Rows the server refuses go to a rejects file with their line number and the reason; the rest load."})
 final class ImportCsvCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE… TARGET", description = "the input files (- for standard input), then the target database")
+    @Parameters(arity = "1..*", paramLabel = "FILE… TARGET", hideParamSyntax = true, description = "the input files (- for standard input), then the target database")
     List<String> args = new ArrayList<>();
 
     @Option(names = {"-t", "--table"}, required = true, paramLabel = "NAME", description = "the table to load into (schema.table as in SQL)")
@@ -131,6 +132,7 @@ final class ImportCsvCommand implements Callable<Integer> {
             CsvImportResult r = new CsvImport(name -> Connector.open(spec, name), options, progress, System.in).run();
             console.close();
             summary(r, Duration.between(start, Instant.now()), files.size());
+            progress.notes().forEach(n -> System.out.println("Note: " + n));
             if (r.rejected() > 0) {
                 System.err.println("pgbarge: " + Format.count(r.rejected()) + " row(s) rejected, see " + r.rejects()
                         + " (the other rows were loaded)");

@@ -160,7 +160,7 @@ public final class CsvImport {
             }
             try {
                 return loadInto(table, inputs, created);
-            } catch (CsvImportException | InterruptedException | RuntimeException e) {
+            } catch (Exception e) {
                 if (o.create()) {
                     dropQuietly(control, table);
                 }
@@ -293,7 +293,6 @@ public final class CsvImport {
         try (Statement st = control.createStatement()) {
             st.execute(TargetTable.createSql(name[0], name[1], s.columns, s.types));
         }
-        progress.note("created " + name[0] + "." + name[1] + " with types inferred from every value");
         return TargetTable.find(control, io.pgbarge.ddl.Sql.qualified(name[0], name[1]));
     }
 
@@ -457,7 +456,9 @@ public final class CsvImport {
                 while (s.next()) {
                     if (s.length > 0 || s.fields > 1) {
                         try {
-                            columns = table.match(Fields.split(s.record, s.length, f, cs), in.name());
+                            List<String> header = Fields.split(s.record, s.length, f, cs);
+                            // --create named blank header cells column1, column2…: so must the match
+                            columns = table.match(o.create() ? headerNames(header, in.name()) : header, in.name());
                         } catch (IllegalArgumentException e) {
                             throw usage(e.getMessage(), e);
                         }

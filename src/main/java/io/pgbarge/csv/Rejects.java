@@ -37,11 +37,16 @@ final class Rejects implements AutoCloseable {
 
     synchronized void add(String input, long line, String reason, String record) throws TooMany, IOException {
         count++;
-        if (out == null) {
-            out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-            out.write("input,line,reason,record\n");
+        try {
+            if (out == null) {
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                out.write("input,line,reason,record\n");
+            }
+            out.write(field(input) + "," + line + "," + field(reason) + "," + field(record) + "\n");
+        } catch (IOException e) {
+            throw new IOException("cannot write the rejects file " + path + " (" + e + "); choose another with"
+                    + " --rejects FILE", e);
         }
-        out.write(field(input) + "," + line + "," + field(reason) + "," + field(record) + "\n");
         if (maxErrors >= 0 && count > maxErrors) {
             out.flush();
             throw new TooMany(input, line, "more than " + maxErrors + " rejected row(s) (--max-errors " + maxErrors

@@ -269,6 +269,19 @@ class ImportCsvTest {
     }
 
     @Test
+    void escapeNullStringAndBlankHeaderCellsWithCreate() throws Exception {
+        TestDb db = TestServers.newDatabase(15, "csv_escape");
+        Path f = file("e.csv", "a|| c\n\"say \\\"hi\\\" \\\\ bye\"|NA|\"NA\"\nplain|x|\n");
+        Run r = run(f.toString(), "--delimiter", "|", "--escape", "\\", "--null", "NA", "--create", "--table", "esc",
+                db.uri());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("Created public.esc (a text, column2 text,  c text)");
+        assertThat(db.query("SELECT a, column2, \" c\" FROM esc ORDER BY a DESC")).containsExactly(
+                java.util.Arrays.asList("say \"hi\" \\ bye", null, "NA"),
+                java.util.Arrays.asList("plain", "x", ""));
+    }
+
+    @Test
     void missingOrUnreadableInputsAndMissingTable() throws Exception {
         TestDb db = TestServers.newDatabase(16, "csv_missing");
         Run r = run(dir.resolve("nope.csv").toString(), "--table", "t", db.uri());
