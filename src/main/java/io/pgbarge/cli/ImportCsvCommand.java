@@ -146,6 +146,7 @@ final class ImportCsvCommand implements Callable<Integer> {
                 case TABLE_EXISTS -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
+                case BAD_INPUT -> ExitCode.BAD_INPUT;
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -577,7 +577,11 @@ public final class CsvImport {
                 : e instanceof java.util.zip.ZipException ? "not a valid gzip file (" + e.getMessage() + ")"
                 : e instanceof java.io.EOFException ? "the gzip stream ends early (truncated file)"
                 : e.getMessage();
-        return usage("cannot read " + in.name() + ": " + why, e);
+        // a name that leads nowhere is a usage error; a file that is there but cannot be read through is bad input
+        return e instanceof NoSuchFileException || e instanceof AccessDeniedException
+                || String.valueOf(why).contains("is a directory")
+                ? usage("cannot read " + in.name() + ": " + why, e)
+                : new CsvImportException(CsvImportException.Reason.BAD_INPUT, "cannot read " + in.name() + ": " + why, e);
     }
 
     private static CsvImportException usage(String message, Throwable cause) {

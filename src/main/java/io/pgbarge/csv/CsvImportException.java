@@ -9,7 +9,9 @@ public final class CsvImportException extends Exception {
         TABLE_EXISTS,
         CONNECTION,
         /** the server refused, or too many rows were rejected: nothing was loaded */
-        RUN_FAILED
+        RUN_FAILED,
+        /** an input that exists but cannot be read through: not gzip after all, truncated, unreadable */
+        BAD_INPUT
     }
 
     private final Reason reason;

@@ -297,7 +297,7 @@ class ImportCsvTest {
         Path broken = file("broken.csv.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0});
         db.exec("CREATE TABLE t (a int)");
         Run g = run(broken.toString(), "--table", "t", db.uri());
-        assertThat(g.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(g.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(g.err()).contains("cannot read").contains("broken.csv.gz").contains("Nothing was loaded");
         Run flags = run(f.toString(), "--table", "t", "--delimiter", "ab", db.uri());
         assertThat(flags.code()).isEqualTo(ExitCode.USAGE);
