@@ -179,24 +179,31 @@ public final class ExtensionCheck implements Check {
     }
 
     /**
-     * The source's objects that need the extension: those depending (normally) on the extension or on
-     * one of its members (or on the array type of a member), e.g. columns of type hstore, indexes
-     * using gin_trgm_ops. Not members of extensions themselves.
+     * The source's objects that need the extension, however indirectly: those depending (normally)
+     * on the extension or on one of its members (or on the array type of a member), e.g. columns of
+     * type hstore, indexes using gin_trgm_ops, then whatever depends on those (a view over such a
+     * column, a function calling such a function). Not members of extensions themselves.
      */
     static List<String> dependents(Connection source, long extOid) throws SQLException {
         String member = "SELECT 1 FROM pg_catalog.pg_depend m WHERE m.deptype = 'e'"
                 + " AND m.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND m.refobjid = " + extOid;
-        return Queries.strings(source, "SELECT DISTINCT pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) AS o"
-                + " FROM pg_catalog.pg_depend d WHERE d.deptype = 'n' AND ("
+        String notMember = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.deptype = 'e'"
+                + "   AND x.classid = d.classid AND x.objid = d.objid)";
+        return Queries.strings(source, "WITH RECURSIVE needs(classid, objid, objsubid) AS ("
+                + " SELECT d.classid, d.objid, d.objsubid FROM pg_catalog.pg_depend d WHERE d.deptype = 'n' AND ("
                 + " (d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND d.refobjid = " + extOid + ")"
                 + " OR EXISTS (" + member + " AND m.classid = d.refclassid AND m.objid = d.refobjid)"
                 + " OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend a WHERE a.classid = d.refclassid AND a.objid = d.refobjid"
                 + "   AND a.deptype = 'i' AND EXISTS (" + member + " AND m.classid = a.refclassid AND m.objid = a.refobjid)))"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.deptype = 'e'"
-                + "   AND x.classid = d.classid AND x.objid = d.objid)"
+                + notMember
                 // parts of a member (an operator family's support functions): the extension's own
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend o WHERE o.classid = d.classid AND o.objid = d.objid"
                 + "   AND o.deptype IN ('a', 'i') AND EXISTS (" + member + " AND m.classid = o.refclassid AND m.objid = o.refobjid))"
+                + " UNION SELECT d.classid, d.objid, d.objsubid FROM pg_catalog.pg_depend d"
+                + " JOIN needs n ON d.refclassid = n.classid AND d.refobjid = n.objid"
+                + " AND (n.objsubid = 0 OR d.refobjsubid = n.objsubid)"
+                + " WHERE d.deptype IN ('n', 'a')" + notMember
+                + ") SELECT DISTINCT pg_catalog.pg_describe_object(classid, objid, objsubid) AS o FROM needs"
                 + " ORDER BY o LIMIT " + DEPENDENTS_SHOWN);
     }
 

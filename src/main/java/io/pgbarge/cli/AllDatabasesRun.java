@@ -87,8 +87,8 @@ final class AllDatabasesRun {
             System.err.println("pgbarge: database " + db.name() + " (" + i + " of " + databases.size() + ")" + made);
             int code = CopyRun.run(source.withDatabase(db.name()), target.withDatabase(db.name()), options, noProgress,
                     verbose, force, wakeTimeout, verify, journaling);
-            outcomes.add(new Outcome(db.name(), code, (code == ExitCode.OK ? "copied" : "FAILED (exit " + code + ")")
-                    + made));
+            outcomes.add(new Outcome(db.name(), code, (code == ExitCode.OK ? "copied" : "FAILED (exit " + code + ": "
+                    + meaning(code) + ")") + made));
         }
         StringBuilder b = new StringBuilder("\nDatabases\n");
         int width = outcomes.stream().mapToInt(o -> o.database().length()).max().orElse(0);
@@ -102,6 +102,18 @@ final class AllDatabasesRun {
         System.out.print(b);
         System.out.flush();
         return outcomes.stream().map(Outcome::code).filter(c -> c != ExitCode.OK).findFirst().orElse(ExitCode.OK);
+    }
+
+    private static String meaning(int code) {
+        return switch (code) {
+            case ExitCode.USAGE -> "invalid arguments";
+            case ExitCode.CONNECTION -> "a server could not be reached";
+            case ExitCode.TARGET_NOT_EMPTY -> "the target database already holds these objects";
+            case ExitCode.RUN_FAILED -> "the target refused a statement";
+            case ExitCode.BLOCKERS -> "blockers";
+            case ExitCode.INTERRUPTED -> "interrupted";
+            default -> "internal error";
+        };
     }
 
     /** The first database to connect to: the one given, else postgres, else template1 (as pg_dumpall). */

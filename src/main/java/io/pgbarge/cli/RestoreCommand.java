@@ -197,6 +197,12 @@ public final class RestoreCommand implements Callable<Integer> {
                         + " is a plain SQL script, which runs as written");
                 return ExitCode.USAGE;
             }
+            if (input.archive() == null && (skipMissingExtensions || !excludeExtensions.isEmpty())) {
+                System.err.println("pgbarge: --skip-missing-extensions and --exclude-extension apply to archives; "
+                        + input.name() + " is a plain SQL script, which runs as written (its dependencies are not"
+                        + " known). Dump with -Fc, or use pgbarge copy.");
+                return ExitCode.USAGE;
+            }
             return restore(input, options);
         } catch (IOException e) {
             return fail("pgbarge: " + e.getMessage(), e,

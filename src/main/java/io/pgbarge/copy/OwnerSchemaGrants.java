@@ -27,8 +27,43 @@ public final class OwnerSchemaGrants {
     private OwnerSchemaGrants() {
     }
 
+    /** How statements name schemas: copy's statements and an archive's entries say it differently. */
+    public interface Naming {
+        /** The schema (an SQL identifier) of the object an OWNER statement hands over; null for schemas. */
+        String schemaOfOwned(Statement owner);
+
+        /** The schema (an SQL identifier) an OWNER statement hands over, or null. */
+        String ownedSchema(Statement owner);
+
+        /** The schema (an SQL identifier) the statement creates, or null. */
+        String createdSchema(Statement s);
+    }
+
+    /** copy's statements: OWNER statements are named {@code TABLE app.orders}, {@code SCHEMA app}. */
+    public static final Naming COPY = new Naming() {
+        @Override
+        public String schemaOfOwned(Statement owner) {
+            return owner.name().startsWith("SCHEMA ") ? null : schemaOf(owner.name());
+        }
+
+        @Override
+        public String ownedSchema(Statement owner) {
+            return owner.name().startsWith("SCHEMA ") ? owner.name().substring("SCHEMA ".length()) : null;
+        }
+
+        @Override
+        public String createdSchema(Statement s) {
+            return s.kind().equals("SCHEMA") && s.creates() != null ? s.name() : null;
+        }
+    };
+
     public static List<Statement> add(Connection admin, List<Statement> statements, TargetRoles roles,
                                       List<String> notes) throws SQLException {
+        return add(admin, statements, roles, notes, COPY);
+    }
+
+    public static List<Statement> add(Connection admin, List<Statement> statements, TargetRoles roles,
+                                      List<String> notes, Naming naming) throws SQLException {
         String login;
         try (var st = admin.createStatement(); var rs = st.executeQuery(
                 "SELECT current_user, rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")) {
@@ -41,11 +76,13 @@ public final class OwnerSchemaGrants {
         Map<String, String> createdSchemas = new HashMap<>(); // identity → key, for schemas this run creates
         Map<String, String> plannedSchemaOwner = new HashMap<>(); // identity → role it is handed to
         for (Statement s : statements) {
-            if (s.kind().equals("SCHEMA") && s.creates() != null) {
-                createdSchemas.put(s.name(), s.provides().iterator().next());
+            String created = naming.createdSchema(s);
+            if (created != null && !s.provides().isEmpty()) {
+                createdSchemas.put(created, s.provides().iterator().next());
             }
-            if (s.kind().equals("OWNER") && s.name().startsWith("SCHEMA ") && s.roles().size() == 1) {
-                plannedSchemaOwner.put(s.name().substring("SCHEMA ".length()), s.roles().iterator().next());
+            String owned = s.kind().equals("OWNER") && s.roles().size() == 1 ? naming.ownedSchema(s) : null;
+            if (owned != null) {
+                plannedSchemaOwner.put(owned, s.roles().iterator().next());
             }
         }
         Map<String, String> grantSchema = new LinkedHashMap<>(); // grant key → schema identity
@@ -54,23 +91,22 @@ public final class OwnerSchemaGrants {
         List<Statement> out = new ArrayList<>(statements.size() + 4);
         for (Statement s : statements) {
             String role = s.kind().equals("OWNER") && s.roles().size() == 1 ? s.roles().iterator().next() : null;
-            String schema = role == null || s.name().startsWith("SCHEMA ") ? null : schemaOf(s.name());
+            String schema = role == null ? null : naming.schemaOfOwned(s);
             if (schema == null || role.equals(login) || !roles.exists(role) || !roles.canOwn(role)
                     || role.equals(plannedSchemaOwner.get(schema))) {
                 out.add(s);
                 continue;
             }
             String schemaKey = createdSchemas.get(schema);
-            if (schemaKey == null) {
-                Boolean may = existingCreate.get(schema + "\u0000" + role);
-                if (may == null) {
-                    may = mayCreate(admin, role, schema);
-                    existingCreate.put(schema + "\u0000" + role, may);
-                }
-                if (may) {
-                    out.add(s);
-                    continue;
-                }
+            // already allowed on the target (a schema and role both there, e.g. public before PostgreSQL 15)
+            Boolean may = existingCreate.get(schema + "\u0000" + role);
+            if (may == null) {
+                may = mayCreate(admin, role, schema);
+                existingCreate.put(schema + "\u0000" + role, may);
+            }
+            if (may) {
+                out.add(s);
+                continue;
             }
             String grantKey = "owner-schema-create:" + schema + ":" + role;
             if (!grantSchema.containsKey(grantKey)) {

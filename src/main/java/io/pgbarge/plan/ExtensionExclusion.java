@@ -109,7 +109,7 @@ public final class ExtensionExclusion {
                 kept.add(s);
             } else if (s.creates() != null || !s.provides().isEmpty() && !isDecoration(s)) {
                 String what = s.kind().toLowerCase() + " " + s.name();
-                if (extensionName(s) == null && named.add(what)) {
+                if (!extensions.contains(String.valueOf(extensionName(s))) && named.add(what)) {
                     leftOut.get(ext).add(what);
                 }
             }

@@ -131,6 +131,8 @@ public final class DatabaseRestore {
             io.pgbarge.plan.ExtensionExclusion.Result kept = leaveOutExtensions(admin, statements);
             statements = kept.statements();
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
+            statements = io.pgbarge.copy.OwnerSchemaGrants.add(admin, statements, creation.roles(), notes,
+                    new ArchiveSchemaNaming(archive));
             Plan plan = Planner.build(statements, List.of(), List.of(), withoutLeftOut(archivePlan.tasks(), kept.keys()),
                     creation.roles(), true);
             notes.addAll(plan.notes());

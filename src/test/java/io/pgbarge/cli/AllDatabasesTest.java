@@ -97,6 +97,10 @@ class AllDatabasesTest {
         try (Connection c = target.connect("postgres"); var st = c.createStatement()) {
             st.execute("CREATE ROLE " + login + " LOGIN");
             st.execute("CREATE DATABASE " + C + " OWNER " + login);
+            st.execute("CREATE DATABASE " + B + " OWNER " + login);
+        }
+        try (Connection c = as(target, B, login); var st = c.createStatement()) {
+            st.execute("CREATE SCHEMA s; CREATE TABLE s.t (x int)"); // in the way: that database fails, the others go on
         }
         // the first database named does not exist on either side: postgres is used to list and create
         Run r = run("copy", "--all-databases", source.uri("nowhere_" + PID),
@@ -106,7 +110,9 @@ class AllDatabasesTest {
         assertThat(r.err()).contains("database " + A + " does not exist on the target").contains("CREATEDB")
                 .contains("console").contains("CREATE DATABASE " + A + " OWNER " + login);
         assertThat(r.out()).containsPattern(A + "\\s+not copied: missing on the target")
+                .containsPattern(B + "\\s+FAILED \\(exit 4: the target database already holds these objects\\)")
                 .containsPattern(C + "\\s+copied").contains("2 of 3 databases were not copied");
+        assertThat(r.err()).contains("table s.t");
         try (Connection c = as(target, C, login); var st = c.createStatement();
              var rs = st.executeQuery("SELECT count(*) FROM s.t")) {
             rs.next();

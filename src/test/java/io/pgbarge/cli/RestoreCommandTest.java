@@ -48,6 +48,15 @@ class RestoreCommandTest {
     }
 
     @Test
+    void extensionChoicesApplyToArchivesOnly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path script = tmp.resolve("plain.sql");
+        Files.writeString(script, "CREATE TABLE t (x int);\n");
+        Run r = run(script.toString(), "-d", "postgresql://localhost/x", "--no-progress", "--skip-missing-extensions");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("apply to archives").contains("plain SQL script");
+    }
+
+    @Test
     void missingFileIsAUsageErrorNamingThePath() {
         Run r = run("/no/such/pagila.dump", "-d", "postgresql://localhost/x", "--no-progress");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);

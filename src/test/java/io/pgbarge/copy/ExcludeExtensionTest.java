@@ -57,6 +57,21 @@ class ExcludeExtensionTest {
         assertLeftOut(r, tgt);
     }
 
+    @Test
+    void anExtensionThatNeedsALeftOutOneIsLeftOutAndNamedToo() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "exext_src");
+        TestDb tgt = TestServers.newDatabase(17, "exext_tgt");
+        src.exec("CREATE EXTENSION cube; CREATE EXTENSION earthdistance;"
+                + " CREATE TABLE public.places (id int, pos earth); INSERT INTO public.places VALUES (1, ll_to_earth(1, 1));"
+                + " CREATE TABLE public.other (id int); INSERT INTO public.other VALUES (1)");
+        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress", "--exclude-extension", "cube");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).contains("extension cube left out (--exclude-extension)")
+                .contains("extension earthdistance").contains("public.places");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_extension WHERE extname IN ('cube', 'earthdistance')")).isEqualTo("0");
+        assertThat(tgt.scalar("SELECT count(*) FROM public.other")).isEqualTo("1");
+    }
+
     private static void assertLeftOut(Run r, TestDb tgt) throws Exception {
         assertThat(r.out()).contains("extension hstore left out (--exclude-extension)")
                 .contains("s.props").contains("s.props_view").contains("s.props_view2").contains("s.first_key")

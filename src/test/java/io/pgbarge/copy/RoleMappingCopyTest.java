@@ -166,18 +166,44 @@ class RoleMappingCopyTest {
         CopyResult result = new DatabaseCopy(n -> src.connect(), n -> tgt.connect(),
                 CopyOptions.defaults().withRoles(mapping, true), new RunProgress()).run();
 
-        assertThat(tgt.scalar("SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner, ',' ORDER BY 1)"
+        assertThat(tgt.scalar("SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner, ',' ORDER BY schemaname, tablename)"
                 + " FROM pg_tables WHERE tablename IN ('t', 'doc')")).isEqualTo("app.t:" + owner + ",public.doc:" + owner);
         assertThat(tgt.scalar("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'app'")).isEqualTo(tgt.login());
         assertThat(result.notes()).anyMatch(n -> n.startsWith("role " + owner + " was granted CREATE on schema public"))
                 .anyMatch(n -> n.startsWith("role " + owner + " was granted CREATE on schema app"));
         assertThat(tgt.scalar("SELECT has_schema_privilege('" + owner + "', 'app', 'CREATE')")).isEqualTo("t");
         assertThat(tgt.scalar("SELECT string_agg(coalesce(setrole::regrole::text, '-') || ' ' || array_to_string(setconfig, ','),"
-                + " ';' ORDER BY 1) FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database"
+                + " ';' ORDER BY setrole::regrole::text) FROM pg_db_role_setting WHERE setdatabase = (SELECT oid FROM pg_database"
                 + " WHERE datname = current_database())"))
                 .isEqualTo(owner + " statement_timeout=3s;" + tgt.login() + " work_mem=8MB");
         assertThat(result.notes()).noneMatch(n -> n.contains("setting for role"));
         assertThat(tgt.scalar("SELECT count(*) FROM app.t")).isEqualTo("2");
+    }
+
+    @Test
+    void restoreGivesNewOwnersCreateOnTheirSchema(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        TestDb src = TestServers.newDatabase(17, "restoregrant_src");
+        String owner = "rgrant_owner_" + PID;
+        createRole(src, owner);
+        src.exec("CREATE SCHEMA kept; CREATE TABLE kept.t (id int); INSERT INTO kept.t VALUES (1);"
+                + " ALTER TABLE kept.t OWNER TO " + owner + ";"
+                + " CREATE TABLE public.doc (id int); INSERT INTO public.doc VALUES (1), (2);"
+                + " ALTER TABLE public.doc OWNER TO " + owner);
+        java.nio.file.Path file = tmp.resolve("g.dump");
+        assertThat(io.pgbarge.cli.Main.execute("dump", src.uri(), "-Fc", "-f", file.toString(), "--no-progress"))
+                .isEqualTo(0);
+        Target tgt = target("rgrant", "CREATEROLE");
+        String targetUri = "postgresql://" + tgt.login() + "@" + tgt.url().substring("jdbc:postgresql://".length());
+
+        int code = io.pgbarge.cli.Main.execute("restore", "-d", targetUri, "--no-progress", "--create-roles",
+                file.toString());
+
+        assertThat(code).isEqualTo(0);
+        assertThat(tgt.scalar("SELECT string_agg(schemaname || '.' || tablename || ':' || tableowner, ',' ORDER BY schemaname, tablename)"
+                + " FROM pg_tables WHERE tablename IN ('t', 'doc')")).isEqualTo("kept.t:" + owner + ",public.doc:" + owner);
+        assertThat(tgt.scalar("SELECT count(*) FROM public.doc")).isEqualTo("2");
+        assertThat(tgt.scalar("SELECT has_schema_privilege('" + owner + "', 'public', 'CREATE')")).isEqualTo("t");
     }
 
     @Test

@@ -125,6 +125,7 @@ class ManagedTargetScenarioTest {
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.BLOCKERS);
         String report = r.all();
         assertThat(report).contains("extension-missing").contains("pg_surgery").contains("app.kill(regclass)")
+                .contains("app.kill_orders()").contains("column pos of table app.places")
                 .contains("extension-needs-superuser").contains("earthdistance").contains("bloom")
                 .contains("row-security-applies").contains("app.secret").contains("BYPASSRLS")
                 .contains("role-missing").contains(OWNER).contains(GRANTEE)
