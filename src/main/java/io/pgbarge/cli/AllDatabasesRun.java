@@ -89,6 +89,9 @@ final class AllDatabasesRun {
                     verbose, force, wakeTimeout, verify, journaling);
             outcomes.add(new Outcome(db.name(), code, (code == ExitCode.OK ? "copied" : "FAILED (exit " + code + ": "
                     + meaning(code) + ")") + made));
+            if (code == ExitCode.INTERRUPTED) {
+                break; // Ctrl-C stops the whole run, not only the database being copied
+            }
         }
         StringBuilder b = new StringBuilder("\nDatabases\n");
         int width = outcomes.stream().mapToInt(o -> o.database().length()).max().orElse(0);
@@ -111,6 +114,7 @@ final class AllDatabasesRun {
             case ExitCode.TARGET_NOT_EMPTY -> "the target database already holds these objects";
             case ExitCode.RUN_FAILED -> "the target refused a statement";
             case ExitCode.BLOCKERS -> "blockers";
+            case ExitCode.MISMATCH -> "--verify found differences";
             case ExitCode.INTERRUPTED -> "interrupted";
             default -> "internal error";
         };
