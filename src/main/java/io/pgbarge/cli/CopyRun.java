@@ -92,11 +92,7 @@ final class CopyRun {
             Connector.open(source, "pgbarge:check", wakeUp(wakeTimeout, "source")).close();
             Connector.open(target, "pgbarge:check", wakeUp(wakeTimeout, "target")).close();
         } catch (ConnectionFailedException e) {
-            System.err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.CONNECTION;
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (java.sql.SQLException e) {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
@@ -153,28 +149,18 @@ final class CopyRun {
             return verification == null ? ExitCode.OK : verified(verification, verbose);
         } catch (CopyFailedException e) {
             System.err.println();
-            System.err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return switch (e.reason()) {
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, switch (e.reason()) {
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
                 case USAGE -> ExitCode.USAGE;
                 case BLOCKED -> ExitCode.BLOCKERS;
                 case INTERRUPTED -> ExitCode.INTERRUPTED;
-            };
+            });
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("pgbarge: interrupted");
-            return ExitCode.INTERRUPTED;
+            return Failure.interrupted(System.err, "pgbarge: interrupted");
         } catch (RuntimeException e) {
-            System.err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.INTERNAL;
+            return Failure.internal(System.err, verbose, e);
         }
     }
 

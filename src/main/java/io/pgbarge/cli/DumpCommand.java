@@ -103,11 +103,7 @@ public final class DumpCommand implements Callable<Integer> {
         try {
             Connector.open(spec, "pgbarge:check").close();
         } catch (ConnectionFailedException e) {
-            System.err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.CONNECTION;
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (java.sql.SQLException e) {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
@@ -129,25 +125,15 @@ public final class DumpCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (DumpFailedException e) {
             System.err.println();
-            System.err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return switch (e.reason()) {
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, switch (e.reason()) {
                 case USAGE -> ExitCode.USAGE;
                 case CONNECTION -> ExitCode.CONNECTION;
                 case RUN_FAILED -> ExitCode.RUN_FAILED;
-            };
+            });
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("pgbarge: interrupted");
-            return ExitCode.INTERRUPTED;
+            return Failure.interrupted(System.err, "pgbarge: interrupted");
         } catch (RuntimeException e) {
-            System.err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.INTERNAL;
+            return Failure.internal(System.err, verbose, e);
         }
     }
 }

@@ -122,9 +122,9 @@ final class ImportCsvCommand implements Callable<Integer> {
         try {
             Connector.open(spec, "pgbarge:check", CopyRun.wakeUp(Duration.ofSeconds(wakeTimeout), "target")).close();
         } catch (ConnectionFailedException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (java.sql.SQLException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         }
         RunProgress progress = new RunProgress();
         Instant start = Instant.now();
@@ -141,7 +141,7 @@ final class ImportCsvCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (CsvImportException e) {
             System.err.println();
-            return fail("pgbarge: " + e.getMessage(), e, switch (e.reason()) {
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, switch (e.reason()) {
                 case USAGE -> ExitCode.USAGE;
                 case TABLE_EXISTS -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
@@ -149,15 +149,9 @@ final class ImportCsvCommand implements Callable<Integer> {
                 case BAD_INPUT -> ExitCode.BAD_INPUT;
             });
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("pgbarge: interrupted; nothing was loaded");
-            return ExitCode.INTERRUPTED;
+            return Failure.interrupted(System.err, "pgbarge: interrupted; nothing was loaded");
         } catch (RuntimeException e) {
-            System.err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.INTERNAL;
+            return Failure.internal(System.err, verbose, e);
         }
     }
 
@@ -176,13 +170,5 @@ final class ImportCsvCommand implements Callable<Integer> {
     private static int usage(String message) {
         System.err.println("pgbarge: " + message);
         return ExitCode.USAGE;
-    }
-
-    private int fail(String message, Throwable e, int code) {
-        System.err.println(message);
-        if (verbose) {
-            e.printStackTrace();
-        }
-        return code;
     }
 }

@@ -172,9 +172,10 @@ public final class RestoreCommand implements Callable<Integer> {
             System.err.println("pgbarge: " + e.getFile() + ": no such file or directory");
             return ExitCode.USAGE;
         } catch (ArchiveFormatException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.BAD_INPUT);
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.BAD_INPUT);
         } catch (IOException e) {
-            return fail("pgbarge: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e,
+            return Failure.report(System.err, verbose,
+                    "pgbarge: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage(), e,
                     ExitCode.USAGE);
         }
         try (input) {
@@ -205,7 +206,7 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             return restore(input, options);
         } catch (IOException e) {
-            return fail("pgbarge: " + e.getMessage(), e,
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e,
                     e instanceof ArchiveFormatException ? ExitCode.BAD_INPUT : ExitCode.RUN_FAILED);
         }
     }
@@ -219,9 +220,9 @@ public final class RestoreCommand implements Callable<Integer> {
         try {
             Connector.open(spec, "pgbarge:check", CopyRun.wakeUp(java.time.Duration.ofSeconds(wakeTimeout), "target")).close();
         } catch (ConnectionFailedException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (java.sql.SQLException e) {
-            return fail("pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         }
         ConnectionSource tgt = name -> Connector.open(spec, name);
         RunProgress progress = new RunProgress();
@@ -231,9 +232,10 @@ public final class RestoreCommand implements Callable<Integer> {
                 journal = RunJournal.open(workDir == null ? WorkDir.defaultDir() : workDir, job(spec, options),
                         resume, options.clean());
             } catch (JournalException e) {
-                return fail("pgbarge: " + e.getMessage(), e, ExitCode.USAGE);
+                return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.USAGE);
             } catch (IOException e) {
-                return fail("pgbarge: cannot read " + file + ": " + e.getMessage(), e, ExitCode.USAGE);
+                return Failure.report(System.err, verbose, "pgbarge: cannot read " + file + ": " + e.getMessage(), e,
+                        ExitCode.USAGE);
             }
         }
         ArchiveRows expected = verify ? new ArchiveRows() : null;
@@ -285,11 +287,12 @@ public final class RestoreCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (VerifyFailedException e) {
             System.err.println();
-            return fail("pgbarge: the restore finished, but verifying it failed: " + e.getMessage(), e,
+            return Failure.report(System.err, verbose,
+                    "pgbarge: the restore finished, but verifying it failed: " + e.getMessage(), e,
                     e.reason() == VerifyFailedException.Reason.CONNECTION ? ExitCode.CONNECTION : ExitCode.RUN_FAILED);
         } catch (RestoreFailedException e) {
             System.err.println();
-            return fail("pgbarge: " + e.getMessage(), e, switch (e.reason()) {
+            return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, switch (e.reason()) {
                 case USAGE -> ExitCode.USAGE;
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
@@ -299,23 +302,9 @@ public final class RestoreCommand implements Callable<Integer> {
                 case BAD_INPUT -> ExitCode.BAD_INPUT;
             });
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("pgbarge: interrupted");
-            return ExitCode.INTERRUPTED;
+            return Failure.interrupted(System.err, "pgbarge: interrupted");
         } catch (RuntimeException e) {
-            System.err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.INTERNAL;
+            return Failure.internal(System.err, verbose, e);
         }
-    }
-
-    private int fail(String message, Throwable e, int code) {
-        System.err.println(message);
-        if (verbose) {
-            e.printStackTrace();
-        }
-        return code;
     }
 }

@@ -50,12 +50,8 @@ final class SchemaCommand implements Callable<Integer> {
             System.err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
         } catch (SQLException e) {
-            System.err.println("pgbarge: reading the schema of " + spec.redacted() + " failed:\n  "
-                    + PgError.of(e).render().replace("\n", "\n  "));
-            if (verbose) {
-                e.printStackTrace();
-            }
-            return ExitCode.RUN_FAILED;
+            return Failure.report(System.err, verbose, "pgbarge: reading the schema of " + spec.redacted()
+                    + " failed:\n  " + PgError.of(e).render().replace("\n", "\n  "), e, ExitCode.RUN_FAILED);
         } catch (IOException e) {
             System.err.println("pgbarge: cannot write " + (file == null ? "standard output" : file) + ": " + e.getMessage());
             return ExitCode.USAGE;

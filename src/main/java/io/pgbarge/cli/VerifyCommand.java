@@ -89,11 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
             Connector.open(src, "pgbarge:check").close();
             Connector.open(tgt, "pgbarge:check").close();
         } catch (ConnectionFailedException e) {
-            err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return ExitCode.CONNECTION;
+            return Failure.report(err, verbose, "pgbarge: " + e.getMessage(), e, ExitCode.CONNECTION);
         } catch (SQLException e) {
             err.println("pgbarge: " + e.getMessage());
             return ExitCode.CONNECTION;
@@ -112,21 +108,12 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return report.equal() ? ExitCode.OK : ExitCode.MISMATCH;
         } catch (VerifyFailedException e) {
-            err.println("pgbarge: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return e.reason() == VerifyFailedException.Reason.CONNECTION ? ExitCode.CONNECTION : ExitCode.RUN_FAILED;
+            return Failure.report(err, verbose, "pgbarge: " + e.getMessage(), e,
+                    e.reason() == VerifyFailedException.Reason.CONNECTION ? ExitCode.CONNECTION : ExitCode.RUN_FAILED);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("pgbarge: interrupted");
-            return ExitCode.INTERRUPTED;
+            return Failure.interrupted(err, "pgbarge: interrupted");
         } catch (RuntimeException e) {
-            err.println("pgbarge: internal error: " + e + (verbose ? "" : " (run with -v for details)"));
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return ExitCode.INTERNAL;
+            return Failure.internal(err, verbose, e);
         }
     }
 

@@ -12,6 +12,7 @@ import io.pgbarge.exec.Executor;
 import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.journal.JournaledSteps;
+import io.pgbarge.journal.ResumableRun;
 import io.pgbarge.journal.RunJournal;
 import io.pgbarge.plan.Plan;
 import io.pgbarge.plan.Planner;
@@ -46,9 +47,7 @@ public final class DatabaseCopy {
     private final Map<Long, CopyResult.TableRows> copied = new ConcurrentHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private RunJournal journal;
-    private volatile Executor executor;
-    private volatile Connection adminConn;
-    private volatile boolean interrupted;
+    private final ResumableRun stop = new ResumableRun();
 
     /** Records finished work in the journal, and skips what an earlier run of the same job finished. */
     public DatabaseCopy journal(RunJournal j) {
@@ -62,19 +61,7 @@ public final class DatabaseCopy {
      * stays recorded in the journal.
      */
     public void interrupt() {
-        interrupted = true;
-        Executor e = executor;
-        if (e != null) {
-            e.cancel();
-        }
-        Connection a = adminConn;
-        if (a != null) {
-            try {
-                a.unwrap(org.postgresql.PGConnection.class).cancelQuery();
-            } catch (SQLException | RuntimeException ignored) {
-                // the connection is closed as run() unwinds
-            }
-        }
+        stop.interrupt();
     }
 
     public DatabaseCopy(ConnectionSource source, ConnectionSource target, CopyOptions options, RunProgress progress) {
@@ -94,7 +81,7 @@ public final class DatabaseCopy {
         progress.phaseStarted("connect");
         try (Connection holderConn = open(source, "pgbarge:snapshot", "source");
              Connection admin = open(target, "pgbarge:schema", "target")) {
-            adminConn = admin;
+            stop.admin(admin);
             ServerInfo targetInfo = ServerInfo.read(admin);
             progress.phaseFinished("connect");
 
@@ -197,7 +184,7 @@ public final class DatabaseCopy {
                     plan.preData().size() + plan.steps().size(), List.copyOf(progress.notes()),
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            if (interrupted) {
+            if (stop.interrupted()) {
                 throw interruptedFailure(e);
             }
             if (io.pgbarge.exec.PgError.connectionLost(e)) {
@@ -206,19 +193,13 @@ public final class DatabaseCopy {
             }
             throw new CopyFailedException("copy failed: " + io.pgbarge.exec.PgError.of(e).render() + resumeHint(), e);
         } catch (CopyFailedException e) {
-            if (interrupted && e.reason() != CopyFailedException.Reason.INTERRUPTED) {
+            if (stop.interrupted() && e.reason() != CopyFailedException.Reason.INTERRUPTED) {
                 throw interruptedFailure(e);
             }
             throw e;
         } finally {
-            adminConn = null;
-            if (journal != null) {
-                try {
-                    journal.close();
-                } catch (java.io.IOException ignored) {
-                    // every line was forced to disk as it was written
-                }
-            }
+            stop.admin(null);
+            ResumableRun.close(journal);
         }
     }
 
@@ -233,20 +214,12 @@ public final class DatabaseCopy {
         }
     }
 
-    private interface JournalWrite {
-        void run() throws java.io.IOException;
-    }
-
-    private void journalWrite(JournalWrite w) throws CopyFailedException {
-        try {
-            w.run();
-        } catch (java.io.IOException e) {
-            throw new CopyFailedException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
-        }
+    private void journalWrite(ResumableRun.JournalWrite w) throws CopyFailedException {
+        ResumableRun.write(journal, w, CopyFailedException::new);
     }
 
     private void stopIfInterrupted() throws CopyFailedException {
-        if (interrupted) {
+        if (stop.interrupted()) {
             throw interruptedFailure(null);
         }
     }
@@ -335,15 +308,12 @@ public final class DatabaseCopy {
         if (journaled != null) {
             ex.journal(journaled);
         }
-        executor = ex;
-        if (interrupted) {
-            ex.cancel();
-        }
+        stop.executor(ex);
         try {
             ex.run(steps);
             stopIfInterrupted();
         } catch (StepFailedException e) {
-            if (interrupted) {
+            if (stop.interrupted()) {
                 throw interruptedFailure(e);
             }
             if (e.connectionLost()) {
@@ -353,7 +323,7 @@ public final class DatabaseCopy {
             }
             throw new CopyFailedException(e.render() + resumeHint(), e);
         } finally {
-            executor = null;
+            stop.executor(null);
         }
     }
 

@@ -17,6 +17,7 @@ import io.pgbarge.exec.SessionSetup;
 import io.pgbarge.exec.StepFailedException;
 import io.pgbarge.exec.WorkerSessions;
 import io.pgbarge.journal.JournaledSteps;
+import io.pgbarge.journal.ResumableRun;
 import io.pgbarge.journal.RunJournal;
 import io.pgbarge.plan.DataTask;
 import io.pgbarge.plan.Plan;
@@ -51,9 +52,7 @@ public final class DatabaseRestore {
     private final List<String> notes = new ArrayList<>();
     private ArchiveRows verify;
     private RunJournal journal;
-    private volatile Executor executor;
-    private volatile Connection adminConn;
-    private volatile boolean interrupted;
+    private final ResumableRun stop = new ResumableRun();
 
     /**
      * Records finished work in the journal, and skips what an earlier run of the same job finished (not
@@ -69,19 +68,7 @@ public final class DatabaseRestore {
      * new step starts, and {@link #run} ends with {@link RestoreFailedException.Reason#INTERRUPTED}.
      */
     public void interrupt() {
-        interrupted = true;
-        Executor e = executor;
-        if (e != null) {
-            e.cancel();
-        }
-        Connection a = adminConn;
-        if (a != null) {
-            try {
-                a.unwrap(org.postgresql.PGConnection.class).cancelQuery();
-            } catch (SQLException | RuntimeException ignored) {
-                // the connection is closed as run() unwinds
-            }
-        }
+        stop.interrupt();
     }
 
     public DatabaseRestore(ConnectionSource target, RestoreOptions options, RunProgress progress) {
@@ -111,7 +98,7 @@ public final class DatabaseRestore {
             journal = null;
         }
         try (Connection admin = open()) {
-            adminConn = admin;
+            stop.admin(admin);
             ServerInfo info = ServerInfo.read(admin);
             progress.phaseFinished("connect");
 
@@ -185,7 +172,7 @@ public final class DatabaseRestore {
             return new RestoreResult(rows, plan.preData().size() + plan.steps().size(), notes,
                     Duration.between(start, Instant.now()));
         } catch (SQLException e) {
-            if (interrupted) {
+            if (stop.interrupted()) {
                 throw interruptedFailure(e);
             }
             if (PgError.connectionLost(e)) {
@@ -194,19 +181,13 @@ public final class DatabaseRestore {
             }
             throw new RestoreFailedException("restore failed: " + PgError.of(e).render() + resumeHint(), e);
         } catch (RestoreFailedException e) {
-            if (interrupted && e.reason() != RestoreFailedException.Reason.INTERRUPTED) {
+            if (stop.interrupted() && e.reason() != RestoreFailedException.Reason.INTERRUPTED) {
                 throw interruptedFailure(e);
             }
             throw e;
         } finally {
-            adminConn = null;
-            if (journal != null) {
-                try {
-                    journal.close();
-                } catch (IOException ignored) {
-                    // every line was forced to disk as it was written
-                }
-            }
+            stop.admin(null);
+            ResumableRun.close(journal);
         }
     }
 
@@ -260,20 +241,12 @@ public final class DatabaseRestore {
         }
     }
 
-    private interface JournalWrite {
-        void run() throws IOException;
-    }
-
-    private void journalWrite(JournalWrite w) throws RestoreFailedException {
-        try {
-            w.run();
-        } catch (IOException e) {
-            throw new RestoreFailedException("cannot write the journal " + journal.file() + ": " + e.getMessage(), e);
-        }
+    private void journalWrite(ResumableRun.JournalWrite w) throws RestoreFailedException {
+        ResumableRun.write(journal, w, RestoreFailedException::new);
     }
 
     private void stopIfInterrupted() throws RestoreFailedException {
-        if (interrupted) {
+        if (stop.interrupted()) {
             throw interruptedFailure(null);
         }
     }
@@ -398,15 +371,12 @@ public final class DatabaseRestore {
         if (journaled != null) {
             ex.journal(journaled);
         }
-        executor = ex;
-        if (interrupted) {
-            ex.cancel();
-        }
+        stop.executor(ex);
         try {
             ex.run(steps);
             stopIfInterrupted();
         } catch (StepFailedException e) {
-            if (interrupted) {
+            if (stop.interrupted()) {
                 throw interruptedFailure(e);
             }
             if (e.connectionLost()) {
@@ -421,7 +391,7 @@ public final class DatabaseRestore {
             throw new RestoreFailedException(e.server().equals("archive") ? RestoreFailedException.Reason.BAD_INPUT
                     : RestoreFailedException.Reason.RUN_FAILED, e.render() + after + resumeHint(), e);
         } finally {
-            executor = null;
+            stop.executor(null);
         }
     }
 

@@ -87,15 +87,7 @@ public final class ArchiveVerify {
             threads.add(t);
             t.start();
         }
-        try {
-            for (Thread t : threads) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            queue.clear();
-            threads.forEach(Thread::interrupt);
-            throw e;
-        }
+        DataVerifier.awaitWorkers(threads, queue);
         List<TableResult> out = new ArrayList<>();
         for (ArchiveRows.Table t : tables) {
             out.add(results.get(t));

@@ -74,15 +74,7 @@ public final class DataVerifier {
             threads.add(t);
             t.start();
         }
-        try {
-            for (Thread t : threads) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            queue.clear();
-            threads.forEach(Thread::interrupt);
-            throw e;
-        }
+        awaitWorkers(threads, queue);
         List<TableResult> out = new ArrayList<>(relations.size());
         for (VerifiedRelation r : relations) {
             out.add(results.get(r));
@@ -323,6 +315,22 @@ public final class DataVerifier {
             return false;
         } catch (SQLException | RuntimeException e) {
             return true;
+        }
+    }
+
+    /**
+     * Waits for the worker threads; interrupted, it empties their queue so that none starts another table,
+     * interrupts them, and passes the interruption on.
+     */
+    static void awaitWorkers(List<Thread> threads, java.util.Queue<?> queue) throws InterruptedException {
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            queue.clear();
+            threads.forEach(Thread::interrupt);
+            throw e;
         }
     }
 

@@ -2,17 +2,16 @@ package io.pgbarge.cli;
 
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
+import io.pgbarge.testutil.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import static io.pgbarge.testutil.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,28 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(300)
 class BadInputTest {
 
-    record Run(int code, String out, String err) {
-        Run clean() {
-            assertThat(err).as(err).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("s3cret");
-            assertThat(out).doesNotContain("s3cret");
-            return this;
-        }
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    /** The run printed no stack trace and no password. */
+    private static Run clean(Run r) {
+        assertThat(r.err()).as(r.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("s3cret");
+        assertThat(r.out()).doesNotContain("s3cret");
+        return r;
     }
 
     @Test
@@ -56,7 +38,7 @@ class BadInputTest {
                 {"dump", "postgresql://bob:s3cret@no-such-host.invalid/app", "-f", "/dev/null"},
                 {"check", "postgresql://bob:s3cret@no-such-host.invalid/app", "postgresql://localhost:1/x"},
                 {"schema", "postgresql://bob:s3cret@no-such-host.invalid/app"}}) {
-            Run r = run(args).clean();
+            Run r = clean(run(args));
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
             assertThat(r.err()).as(args[0]).contains("no-such-host.invalid");
         }
@@ -75,7 +57,7 @@ class BadInputTest {
                 {"copy", tls, db.uri(), "--wake-timeout", "0"},
                 {"restore", "-d", tls, script(dir), "--wake-timeout", "0"},
                 {"verify", db.uri(), tls}}) {
-            Run r = run(args).clean();
+            Run r = clean(run(args));
             assertThat(r.code()).as(args[0] + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
             assertThat(r.err()).as(args[0]).contains("does not accept SSL").contains("sslmode");
         }
@@ -89,7 +71,7 @@ class BadInputTest {
                 {"verify", db.uri(), missing},
                 {"dump", missing, "-f", "/dev/null"},
                 {"restore", "-d", missing, script(dir), "--wake-timeout", "0"}}) {
-            Run r = run(args).clean();
+            Run r = clean(run(args));
             assertThat(r.code()).as(args[0] + "\n" + r.err()).isEqualTo(ExitCode.CONNECTION);
             assertThat(r.err()).as(args[0]).contains("no_such_database_here");
         }
@@ -111,7 +93,7 @@ class BadInputTest {
                 {"copy", "a"},
                 {"frobnicate"}};
         for (String[] args : cases) {
-            Run r = run(args).clean();
+            Run r = clean(run(args));
             assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCode.USAGE);
             assertThat(r.err().lines().filter(l -> l.startsWith("pgbarge: ")).count()).as(String.join(" ", args))
                     .isEqualTo(1);
@@ -127,7 +109,7 @@ class BadInputTest {
         Path empty = Files.write(dir.resolve("empty.dump"), new byte[0]);
         Path header = Files.write(dir.resolve("header.dump"), new byte[] {'P', 'G', 'D', 'M', 'P', 1, 14, 0, 4, 8, 1});
         for (Path p : new Path[] {garbage, empty, header}) {
-            Run r = run("restore", p.toString(), "-d", db.uri(), "--no-progress").clean();
+            Run r = clean(run("restore", p.toString(), "-d", db.uri(), "--no-progress"));
             assertThat(r.code()).as(p + "\n" + r.err()).isEqualTo(ExitCode.BAD_INPUT);
             assertThat(r.err()).contains(p.toString());
         }

@@ -2,39 +2,19 @@ package io.pgbarge.cli;
 
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
+import io.pgbarge.testutil.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
+import static io.pgbarge.testutil.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a user sees when something they can get wrong is wrong: one clear message and its own exit code. */
 @Timeout(300)
 class CliTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void malformedConnectionStringIsAUsageErrorNamingTheBadPartButNotThePassword() {

@@ -2,37 +2,17 @@ package io.pgbarge.cli;
 
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
+import io.pgbarge.testutil.Cli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
+import static io.pgbarge.testutil.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pgbarge copy --verify}: the copy, then the verification of `pgbarge verify`, and its exit code. */
 @Timeout(300)
 class CopyVerifyCommandTest {
-
-    record Run(int code, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static TestDb source(String hint) throws Exception {
         TestDb db = TestServers.newDatabase(16, hint);

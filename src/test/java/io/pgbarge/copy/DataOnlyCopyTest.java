@@ -3,6 +3,7 @@ package io.pgbarge.copy;
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
 import io.pgbarge.cli.ExitCode;
+import io.pgbarge.testutil.Cli.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +49,7 @@ class DataOnlyCopyTest {
     @Test
     void rowsGoIntoExistingTablesByColumnNameInForeignKeyOrder() throws Exception {
         TestDb target = preCreated("dao_load");
-        TableSelectionCopyTest.Run r = copy(target, "--data-only", "-t", "public.orders", "-t", "public.customers");
+        Run r = copy(target, "--data-only", "-t", "public.orders", "-t", "public.customers");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(count(target, "public.customers")).isEqualTo(50);
         assertThat(count(target, "public.orders")).isEqualTo(200);
@@ -66,10 +67,10 @@ class DataOnlyCopyTest {
         assertThat(target.scalar("SELECT count(*) FROM pg_class WHERE relname = 'orders_customer_idx'")).isEqualTo("0");
 
         // a second run would double the rows: refused, naming the tables, until --clean empties them
-        TableSelectionCopyTest.Run again = copy(target, "-a", "-t", "customers", "-t", "orders");
+        Run again = copy(target, "-a", "-t", "customers", "-t", "orders");
         assertThat(again.code()).isEqualTo(ExitCode.TARGET_NOT_EMPTY);
         assertThat(again.err()).contains("public.customers").contains("public.orders").contains("--clean");
-        TableSelectionCopyTest.Run clean = copy(target, "-a", "-t", "customers", "-t", "orders", "--clean");
+        Run clean = copy(target, "-a", "-t", "customers", "-t", "orders", "--clean");
         assertThat(clean.code()).as(clean.err()).isZero();
         assertThat(count(target, "public.orders")).isEqualTo(200);
         assertThat(count(target, "public.customers")).isEqualTo(50);
@@ -79,7 +80,7 @@ class DataOnlyCopyTest {
     void columnsThatDoNotLineUpAndMissingTablesAreRefusedBeforeAnyRowMoves() throws Exception {
         TestDb target = TestServers.newDatabase(15, "dao_bad");
         target.exec("CREATE TABLE public.customers (id bigint PRIMARY KEY, label text NOT NULL)");
-        TableSelectionCopyTest.Run r = copy(target, "--data-only", "-t", "customers", "-t", "orders");
+        Run r = copy(target, "--data-only", "-t", "customers", "-t", "orders");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("table public.customers: the target has no column name")
                 .contains("target column label NOT NULL without a default")
@@ -91,7 +92,7 @@ class DataOnlyCopyTest {
     @Test
     void rowsAForeignKeyNeedsOutsideTheLoadFailThatTableAloneWithTheServersWords() throws Exception {
         TestDb target = preCreated("dao_fk");
-        TableSelectionCopyTest.Run r = copy(target, "-a", "-t", "orders");
+        Run r = copy(target, "-a", "-t", "orders");
         assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
         assertThat(r.err()).contains("data-only load of table public.orders failed on the target")
                 .contains("foreign key").contains("run the same command with --clean again").doesNotContain("\tat ");
@@ -103,7 +104,7 @@ class DataOnlyCopyTest {
         TestDb target = TestServers.newDatabase(15, "dao_seq");
         target.exec("CREATE SCHEMA shop; CREATE SEQUENCE shop.order_no_seq;"
                 + " CREATE TABLE shop.audit (msg text, id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY)");
-        TableSelectionCopyTest.Run r = copy(target, "-a", "-n", "shop");
+        Run r = copy(target, "-a", "-n", "shop");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(count(target, "shop.audit")).isEqualTo(30);
         assertThat(target.scalar("SELECT nextval(pg_get_serial_sequence('shop.audit', 'id'))")).isEqualTo("31");
@@ -121,7 +122,7 @@ class DataOnlyCopyTest {
                 + " INSERT INTO b SELECT g, g FROM generate_series(1, 20) g; COMMIT;");
         TestDb target = TestServers.newDatabase(15, "dao_cyc_tgt");
         target.exec(ddl);
-        TableSelectionCopyTest.Run r = TableSelectionCopyTest.run("copy", source.uri(), target.uri(), "--no-progress",
+        Run r = io.pgbarge.testutil.Cli.run("copy", source.uri(), target.uri(), "--no-progress",
                 "-a", "-j", "2");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(List.of(count(target, "a"), count(target, "b"))).containsExactly(20L, 20L);

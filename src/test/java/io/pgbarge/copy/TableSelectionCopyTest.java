@@ -3,17 +3,15 @@ package io.pgbarge.copy;
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
 import io.pgbarge.cli.ExitCode;
-import io.pgbarge.cli.Main;
+import io.pgbarge.testutil.Cli.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.pgbarge.testutil.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** pgbarge copy -t/-n/-T/-N, --exclude-table-data and --with-dependencies, through the CLI, on real servers. */
@@ -55,25 +53,6 @@ class TableSelectionCopyTest {
     static void fixture() throws Exception {
         source = TestServers.newDatabase(16, "sel_src");
         source.exec(FIXTURE);
-    }
-
-    record Run(int code, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 
     static Run copy(TestDb target, String... flags) {
