@@ -290,6 +290,7 @@ public final class Planner {
         // a node's first steps wait for what the node needs; what needs the node waits for its last steps
         Map<Node, List<Step>> firstOf = new HashMap<>();
         Map<Node, List<Step>> lastOf = new HashMap<>();
+        List<Step> truncates = new ArrayList<>();
         Set<Node> placed = new HashSet<>();
         List<Step> steps = new ArrayList<>();
         for (Node n : later) {
@@ -322,6 +323,9 @@ public final class Planner {
                 first = List.of(s);
                 last = List.of(s);
             }
+            if (parts != null && parts.size() > 1) {
+                truncates.add(first.get(0));
+            }
             firstOf.put(n, first);
             lastOf.put(n, last);
             // only edges to steps placed earlier in topological order: a cycle cannot hang the executor
@@ -338,10 +342,32 @@ public final class Planner {
             }
             placed.add(n);
         }
+        gateOnTruncates(steps, truncates);
         if (analyze) {
             addAnalyzeSteps(steps, tables);
         }
         return steps;
+    }
+
+    /**
+     * Whole-table copies and data tasks wait for the TRUNCATE steps of sliced tables (they take
+     * milliseconds): otherwise, while one worker truncates the largest table, the others would start
+     * on smaller tables and leave the largest table's slices to one worker. Copies need nothing else
+     * (their tables exist before the data phase), so this adds no cycle.
+     */
+    private static void gateOnTruncates(List<Step> steps, List<Step> truncates) {
+        if (truncates.isEmpty()) {
+            return;
+        }
+        for (Step s : steps) {
+            boolean wholeCopy = s.kind() == Step.Kind.COPY && s.slice() == null;
+            if ((wholeCopy || s.kind() == Step.Kind.TASK) && s.needs.isEmpty()) {
+                for (Step t : truncates) {
+                    s.needs.add(t);
+                    t.neededBy.add(s);
+                }
+            }
+        }
     }
 
     /**

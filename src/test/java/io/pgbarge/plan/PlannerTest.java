@@ -80,6 +80,8 @@ class PlannerTest {
         // the big table's slices before the small table's copy
         Step small = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 3).findFirst().orElseThrow();
         assertThat(slices).allSatisfy(s -> assertThat(s.priority()).isGreaterThan(small.priority()));
+        // and the small table waits for the TRUNCATE, so that no worker starts it while the slices wait
+        assertThat(small.needs()).containsExactly(truncate);
     }
 
     @Test
