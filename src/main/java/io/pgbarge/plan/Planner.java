@@ -381,16 +381,32 @@ public final class Planner {
 
     private static long priorityOf(Statement st, Map<Long, Table> tables) {
         long best = 0;
+        long weight = slowIndex(st) ? SLOW_INDEX_WEIGHT : 1;
         for (String key : st.requires()) {
             if (Keys.isData(key)) {
                 Table t = tables.get(Keys.oid(key));
                 if (t != null) {
-                    best = Math.max(best, AFTER_DATA_BONUS + t.estimatedBytes());
+                    best = Math.max(best, AFTER_DATA_BONUS + Math.max(0, t.estimatedBytes()) * weight);
                 }
             }
         }
         return best;
     }
+
+    /**
+     * GIN, GiST and SP-GiST indexes take several times longer to build than a B-tree on the same rows
+     * (and are never built by parallel workers): started first among a landed table's indexes, they
+     * end the copy sooner.
+     */
+    private static boolean slowIndex(Statement st) {
+        if (!st.kind().equals("INDEX")) {
+            return false;
+        }
+        String sql = st.sql().toLowerCase(java.util.Locale.ROOT);
+        return sql.contains(" using gin ") || sql.contains(" using gist ") || sql.contains(" using spgist ");
+    }
+
+    private static final long SLOW_INDEX_WEIGHT = 4;
 
     /** ANALYZE each loaded table once its own indexes exist (foreign keys need not wait). */
     private static void addAnalyzeSteps(List<Step> steps, Map<Long, Table> tables) {

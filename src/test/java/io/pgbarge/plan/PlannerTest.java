@@ -85,6 +85,18 @@ class PlannerTest {
     }
 
     @Test
+    void aGinIndexStartsBeforeTheBtreesOfTheSameTable() {
+        Statement btree = new Statement("INDEX", "s.t2_a", Section.POST_DATA, "CREATE INDEX t2_a ON s.t2 USING btree (a)",
+                Set.of("pg_class:8"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement gin = new Statement("INDEX", "s.t2_doc", Section.POST_DATA, "CREATE INDEX t2_doc ON s.t2 USING gin (doc)",
+                Set.of("pg_class:9"), Set.of(Keys.data(2)), Set.of(), null);
+        Plan plan = Planner.build(List.of(btree, gin), List.of(), List.of(table(2, 1000)), r -> true, true);
+        Step b = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == btree).findFirst().orElseThrow();
+        Step g = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == gin).findFirst().orElseThrow();
+        assertThat(g.priority()).isGreaterThan(b.priority());
+    }
+
+    @Test
     void aMaterializedViewIsRefreshedAfterTheRowsOfEveryTableItReadsEvenThroughViews() {
         Statement t = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
         Statement v = st("view", Section.PRE_DATA, Set.of("pg_class:3", "pg_rewrite:30"), Set.of());
