@@ -336,3 +336,13 @@ awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; i
           for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
             r = (base > 0) ? sprintf("%.2fx", t[k] / base) : "-";
             printf "%-8s %-13s %9s %9s %8s %s\n", ds[i], tl[j], t[k], r, h[k], (st[k] == "ok" ? "" : st[k]) } } }' "$RES"
+# the same as a Markdown table, for BENCHMARKS.md
+awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
+                     if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
+  END { print "| dataset | tool | wall time (s) | ratio to pgbarge | pgbarge peak heap (MB) |";
+        print "|---|---|---:|---:|---:|";
+        for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
+          for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
+            r = (base > 0) ? sprintf("%.2f", t[k] / base) : "-";
+            printf "| %s | %s | %s%s | %s | %s |\n", ds[i], tl[j], t[k], (st[k] == "ok" ? "" : " (" st[k] ")"), r, h[k] } } }' "$RES" >"${RES%.tsv}.md"
+echo "Markdown: ${RES%.tsv}.md"

@@ -343,6 +343,7 @@ public final class Planner {
             placed.add(n);
         }
         gateOnTruncates(steps, truncates);
+        waitForIndexBuilds(steps);
         if (analyze) {
             addAnalyzeSteps(steps, tables);
         }
@@ -368,6 +369,64 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /**
+     * A table's other post-data statements (ADD CONSTRAINT … USING INDEX, foreign keys, triggers…)
+     * lock it against CREATE INDEX; started while one of its indexes builds, they would hold a worker
+     * idle for the whole build. Made to wait for the table's index builds, they leave the worker free
+     * for other work meanwhile. An edge that would close a cycle is not added.
+     */
+    private static void waitForIndexBuilds(List<Step> steps) {
+        Map<String, List<Step>> buildsByData = new HashMap<>();
+        for (Step s : steps) {
+            if (isIndexBuild(s)) {
+                for (String k : s.statement().requires()) {
+                    if (Keys.isData(k)) {
+                        buildsByData.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+        }
+        if (buildsByData.isEmpty()) {
+            return;
+        }
+        for (Step s : steps) {
+            if (s.kind() != Step.Kind.SQL || isIndexBuild(s)) {
+                continue;
+            }
+            for (String k : s.statement().requires()) {
+                if (!Keys.isData(k)) {
+                    continue;
+                }
+                for (Step build : buildsByData.getOrDefault(k, List.of())) {
+                    if (!s.needs.contains(build) && !needsTransitively(build, s)) {
+                        s.needs.add(build);
+                        build.neededBy.add(s);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isIndexBuild(Step s) {
+        return s.kind() == Step.Kind.SQL && s.statement().kind().equals("INDEX");
+    }
+
+    /** Whether {@code from} waits, directly or not, for {@code target}. */
+    private static boolean needsTransitively(Step from, Step target) {
+        ArrayDeque<Step> todo = new ArrayDeque<>(from.needs);
+        Set<Step> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Step m = todo.pop();
+            if (m == target) {
+                return true;
+            }
+            if (seen.add(m)) {
+                todo.addAll(m.needs);
+            }
+        }
+        return false;
     }
 
     /**

@@ -97,6 +97,23 @@ class PlannerTest {
     }
 
     @Test
+    void aTablesConstraintsWaitForAllItsIndexBuildsSoThatNoWorkerBlocksOnTheirLock() {
+        Statement pk = new Statement("INDEX", "s.t2_pkey", Section.POST_DATA, "CREATE UNIQUE INDEX t2_pkey ON s.t2 USING btree (a)",
+                Set.of("pg_class:8"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement gin = new Statement("INDEX", "s.t2_doc", Section.POST_DATA, "CREATE INDEX t2_doc ON s.t2 USING gin (doc)",
+                Set.of("pg_class:9"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement con = st("pk constraint", Section.POST_DATA, Set.of("pg_constraint:10"), Set.of(Keys.data(2), "pg_class:8"));
+        Statement other = st("other table's constraint", Section.POST_DATA, Set.of("pg_constraint:11"), Set.of(Keys.data(3)));
+        Plan plan = Planner.build(List.of(pk, gin, con, other), List.of(), List.of(table(2, 1000), table(3, 10)), r -> true, true);
+        Step g = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == gin).findFirst().orElseThrow();
+        Step p = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == pk).findFirst().orElseThrow();
+        Step c = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == con).findFirst().orElseThrow();
+        Step o = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == other).findFirst().orElseThrow();
+        assertThat(c.needs()).contains(g, p);
+        assertThat(o.needs()).doesNotContain(g, p);
+    }
+
+    @Test
     void aMaterializedViewIsRefreshedAfterTheRowsOfEveryTableItReadsEvenThroughViews() {
         Statement t = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
         Statement v = st("view", Section.PRE_DATA, Set.of("pg_class:3", "pg_rewrite:30"), Set.of());
