@@ -240,15 +240,18 @@ pgbarge() {
   java -Xmx512m -Xlog:gc:file="$GCLOG" -Xlog:gc+heap+exit=info:file="$GCLOG.exit" -jar "$BD/pgbarge.jar" "$@"
 }
 
-# peak Java heap in MB: the largest heap before any GC, or the heap in use at exit
+# Java heap in MB as "peak/live": the largest heap in use (before any GC, or at exit) — what G1 let
+# grow within -Xmx — and the largest heap still in use after a GC, i.e. what the run needed
 peak_heap() {
-  local f
-  for f in "$@"; do
-    [ -f "$f" ] || continue
-    grep -ho '[0-9]*M->' "$f" | sed 's/M->//' || true
-    grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
-      | awk '{print int($1/1024)}' || true
-  done | sort -n | tail -1
+  local f peak live
+  peak="$(for f in "$@"; do
+      [ -f "$f" ] || continue
+      grep -ho '[0-9]*M->' "$f" | sed 's/M->//' || true
+      grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
+        | awk '{print int($1/1024)}' || true
+    done | sort -n | tail -1)"
+  live="$(for f in "$@"; do [ -f "$f" ] && { grep -ho 'M->[0-9]*M' "$f" | sed 's/M->//; s/M//' || true; }; done | sort -n | tail -1)"
+  echo "${peak:--}/${live:--}"
 }
 
 run_tool() { # tool dataset db target-url -> prints seconds
@@ -318,7 +321,7 @@ for d in "${DATASETS[@]}"; do
     case "$tool" in pgbarge*) heap="$(peak_heap "$GCLOG" "$GCLOG.restore")" ;; esac
     [ "$status" = ok ] || log "  FAILED, see $BD/logs/$RUN-$d-$tool.err"
     printf '%s\t%s\t%s\t%.1f\t%s\t%s\n' "$d" "$tool" "$JOBS" "$secs" "${heap:--}" "$status" >>"$RES"
-    log "  $(printf '%.1f' "$secs") s${heap:+, peak heap $heap MB}"
+    log "  $(printf '%.1f' "$secs") s${heap:+, heap peak/live $heap MB}"
   done
 done
 set_remote off
@@ -339,7 +342,7 @@ awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; i
 # the same as a Markdown table, for BENCHMARKS.md
 awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
                      if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
-  END { print "| dataset | tool | wall time (s) | ratio to pgbarge | pgbarge peak heap (MB) |";
+  END { print "| dataset | tool | wall time (s) | ratio to pgbarge | pgbarge heap peak/live (MB) |";
         print "|---|---|---:|---:|---:|";
         for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
           for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
