@@ -14,7 +14,7 @@
 # Everything lives under $BENCH_DIR (default /work/benchdata), never in the repository: two
 # PostgreSQL 15 clusters tuned alike (source on 127.0.0.1:55432; the target inside the network
 # namespace pgbench-tgt at 10.77.0.2:5432, reached over a veth pair — for the "remote" dataset the
-# pair gets tc netem, 20 ms round trip and 200 Mbit/s), the datasets (generated once, reused), dump
+# pair is limited to 200 Mbit/s and a delaying proxy makes the round trip 20 ms), the datasets (generated once, reused), dump
 # directories and the results (results/*.tsv). Each tool gets a freshly created, empty target
 # database. pgbarge runs with -Xmx512m (exceeding it fails the run) and a GC log from which the peak
 # heap is read. Needs root (network namespace, runuser), postgresql-15, postgresql-client-15,
@@ -105,14 +105,23 @@ network() {
   fi
 }
 
-# netem on both ends: 10 ms each way = 20 ms round trip, 200 Mbit/s each direction
+# The "remote" target: 200 Mbit/s each way (tc tbf on both ends of the veth pair) and 20 ms round
+# trip. The delay would be tc netem's job, but this machine's kernel has no netem: bench/delay_proxy.py
+# adds 10 ms each way in user space instead, and the tools connect to it ($HOST_IP:6543).
+PROXY_PID=""
 set_remote() {
   if [ "$1" = on ]; then
-    tc qdisc replace dev pgb-host root netem delay 10ms rate 200mbit limit 100000
-    ip netns exec "$NS" tc qdisc replace dev pgb-tgt root netem delay 10ms rate 200mbit limit 100000
+    tc qdisc replace dev pgb-host root tbf rate 200mbit burst 256kb latency 50ms
+    ip netns exec "$NS" tc qdisc replace dev pgb-tgt root tbf rate 200mbit burst 256kb latency 50ms
+    if [ -z "$PROXY_PID" ]; then
+      python3 "$REPO/bench/delay_proxy.py" "$HOST_IP" 6543 "$TGT_HOST" 5432 10 &
+      PROXY_PID=$!
+      sleep 0.5
+    fi
   else
     tc qdisc del dev pgb-host root 2>/dev/null || true
     ip netns exec "$NS" tc qdisc del dev pgb-tgt root 2>/dev/null || true
+    if [ -n "$PROXY_PID" ]; then kill "$PROXY_PID" 2>/dev/null || true; wait "$PROXY_PID" 2>/dev/null || true; PROXY_PID=""; fi
   fi
 }
 
@@ -231,15 +240,18 @@ pgbarge() {
   java -Xmx512m -Xlog:gc:file="$GCLOG" -Xlog:gc+heap+exit=info:file="$GCLOG.exit" -jar "$BD/pgbarge.jar" "$@"
 }
 
-# peak Java heap in MB: the largest heap before any GC, or the heap in use at exit
+# Java heap in MB as "peak/live": the largest heap in use (before any GC, or at exit) — what G1 let
+# grow within -Xmx — and the largest heap still in use after a GC, i.e. what the run needed
 peak_heap() {
-  local f
-  for f in "$@"; do
-    [ -f "$f" ] || continue
-    grep -ho '[0-9]*M->' "$f" | tr -d 'M->' || true
-    grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
-      | awk '{print int($1/1024)}' || true
-  done | sort -n | tail -1
+  local f peak live
+  peak="$(for f in "$@"; do
+      [ -f "$f" ] || continue
+      grep -ho '[0-9]*M->' "$f" | sed 's/M->//' || true
+      grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
+        | awk '{print int($1/1024)}' || true
+    done | sort -n | tail -1)"
+  live="$(for f in "$@"; do [ -f "$f" ] && { grep -ho 'M->[0-9]*M' "$f" | sed 's/M->//; s/M//' || true; }; done | sort -n | tail -1)"
+  echo "${peak:--}/${live:--}"
 }
 
 run_tool() { # tool dataset db target-url -> prints seconds
@@ -287,6 +299,7 @@ datasets "${DATASETS[@]}"
 [ "$SETUP_ONLY" = 1 ] && { log "servers up, datasets ready"; exit 0; }
 jar
 
+trap 'set_remote off' EXIT
 RUN="$(date -u +%Y%m%dT%H%M%S)"
 RES="$BD/results/$RUN.tsv"
 printf 'dataset\ttool\tjobs\tseconds\theap_mb\tstatus\n' >"$RES"
@@ -300,17 +313,19 @@ for d in "${DATASETS[@]}"; do
     log "$d: $tool (-j $JOBS)"
     start=$(date +%s.%N)
     status=ok
-    run_tool "$tool" "$d" "$db" "$TGT dbname=bench" >"$BD/logs/$RUN-$d-$tool.out" 2>"$BD/logs/$RUN-$d-$tool.err" || status=failed
+    tgt="$TGT dbname=bench"; [ "$d" = remote ] && tgt="host=$HOST_IP port=6543 user=postgres dbname=bench"
+    run_tool "$tool" "$d" "$db" "$tgt" >"$BD/logs/$RUN-$d-$tool.out" 2>"$BD/logs/$RUN-$d-$tool.err" || status=failed
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc)
     heap=""
     case "$tool" in pgbarge*) heap="$(peak_heap "$GCLOG" "$GCLOG.restore")" ;; esac
     [ "$status" = ok ] || log "  FAILED, see $BD/logs/$RUN-$d-$tool.err"
     printf '%s\t%s\t%s\t%.1f\t%s\t%s\n' "$d" "$tool" "$JOBS" "$secs" "${heap:--}" "$status" >>"$RES"
-    log "  $(printf '%.1f' "$secs") s${heap:+, peak heap $heap MB}"
+    log "  $(printf '%.1f' "$secs") s${heap:+, heap peak/live $heap MB}"
   done
 done
 set_remote off
+trap - EXIT
 
 echo
 echo "results: $RES"
@@ -324,3 +339,13 @@ awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; i
           for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
             r = (base > 0) ? sprintf("%.2fx", t[k] / base) : "-";
             printf "%-8s %-13s %9s %9s %8s %s\n", ds[i], tl[j], t[k], r, h[k], (st[k] == "ok" ? "" : st[k]) } } }' "$RES"
+# the same as a Markdown table, for BENCHMARKS.md
+awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
+                     if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
+  END { print "| dataset | tool | wall time (s) | ratio to pgbarge | pgbarge heap peak/live (MB) |";
+        print "|---|---|---:|---:|---:|";
+        for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
+          for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
+            r = (base > 0) ? sprintf("%.2f", t[k] / base) : "-";
+            printf "| %s | %s | %s%s | %s | %s |\n", ds[i], tl[j], t[k], (st[k] == "ok" ? "" : " (" st[k] ")"), r, h[k] } } }' "$RES" >"${RES%.tsv}.md"
+echo "Markdown: ${RES%.tsv}.md"

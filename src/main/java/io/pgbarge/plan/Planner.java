@@ -290,6 +290,7 @@ public final class Planner {
         // a node's first steps wait for what the node needs; what needs the node waits for its last steps
         Map<Node, List<Step>> firstOf = new HashMap<>();
         Map<Node, List<Step>> lastOf = new HashMap<>();
+        List<Step> truncates = new ArrayList<>();
         Set<Node> placed = new HashSet<>();
         List<Step> steps = new ArrayList<>();
         for (Node n : later) {
@@ -322,6 +323,9 @@ public final class Planner {
                 first = List.of(s);
                 last = List.of(s);
             }
+            if (parts != null && parts.size() > 1) {
+                truncates.add(first.get(0));
+            }
             firstOf.put(n, first);
             lastOf.put(n, last);
             // only edges to steps placed earlier in topological order: a cycle cannot hang the executor
@@ -338,10 +342,91 @@ public final class Planner {
             }
             placed.add(n);
         }
+        gateOnTruncates(steps, truncates);
+        waitForIndexBuilds(steps);
         if (analyze) {
             addAnalyzeSteps(steps, tables);
         }
         return steps;
+    }
+
+    /**
+     * Whole-table copies and data tasks wait for the TRUNCATE steps of sliced tables (they take
+     * milliseconds): otherwise, while one worker truncates the largest table, the others would start
+     * on smaller tables and leave the largest table's slices to one worker. Copies need nothing else
+     * (their tables exist before the data phase), so this adds no cycle.
+     */
+    private static void gateOnTruncates(List<Step> steps, List<Step> truncates) {
+        if (truncates.isEmpty()) {
+            return;
+        }
+        for (Step s : steps) {
+            boolean wholeCopy = s.kind() == Step.Kind.COPY && s.slice() == null;
+            if ((wholeCopy || s.kind() == Step.Kind.TASK) && s.needs.isEmpty()) {
+                for (Step t : truncates) {
+                    s.needs.add(t);
+                    t.neededBy.add(s);
+                }
+            }
+        }
+    }
+
+    /**
+     * A table's other post-data statements (ADD CONSTRAINT … USING INDEX, foreign keys, triggers…)
+     * lock it against CREATE INDEX; started while one of its indexes builds, they would hold a worker
+     * idle for the whole build. Made to wait for the table's index builds, they leave the worker free
+     * for other work meanwhile. An edge that would close a cycle is not added.
+     */
+    private static void waitForIndexBuilds(List<Step> steps) {
+        Map<String, List<Step>> buildsByData = new HashMap<>();
+        for (Step s : steps) {
+            if (isIndexBuild(s)) {
+                for (String k : s.statement().requires()) {
+                    if (Keys.isData(k)) {
+                        buildsByData.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+                    }
+                }
+            }
+        }
+        if (buildsByData.isEmpty()) {
+            return;
+        }
+        for (Step s : steps) {
+            if (s.kind() != Step.Kind.SQL || isIndexBuild(s)) {
+                continue;
+            }
+            for (String k : s.statement().requires()) {
+                if (!Keys.isData(k)) {
+                    continue;
+                }
+                for (Step build : buildsByData.getOrDefault(k, List.of())) {
+                    if (!s.needs.contains(build) && !needsTransitively(build, s)) {
+                        s.needs.add(build);
+                        build.neededBy.add(s);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isIndexBuild(Step s) {
+        return s.kind() == Step.Kind.SQL && s.statement().kind().equals("INDEX");
+    }
+
+    /** Whether {@code from} waits, directly or not, for {@code target}. */
+    private static boolean needsTransitively(Step from, Step target) {
+        ArrayDeque<Step> todo = new ArrayDeque<>(from.needs);
+        Set<Step> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Step m = todo.pop();
+            if (m == target) {
+                return true;
+            }
+            if (seen.add(m)) {
+                todo.addAll(m.needs);
+            }
+        }
+        return false;
     }
 
     /**
@@ -355,16 +440,32 @@ public final class Planner {
 
     private static long priorityOf(Statement st, Map<Long, Table> tables) {
         long best = 0;
+        long weight = slowIndex(st) ? SLOW_INDEX_WEIGHT : 1;
         for (String key : st.requires()) {
             if (Keys.isData(key)) {
                 Table t = tables.get(Keys.oid(key));
                 if (t != null) {
-                    best = Math.max(best, AFTER_DATA_BONUS + t.estimatedBytes());
+                    best = Math.max(best, AFTER_DATA_BONUS + Math.max(0, t.estimatedBytes()) * weight);
                 }
             }
         }
         return best;
     }
+
+    /**
+     * GIN, GiST and SP-GiST indexes take several times longer to build than a B-tree on the same rows
+     * (and are never built by parallel workers): started first among a landed table's indexes, they
+     * end the copy sooner.
+     */
+    private static boolean slowIndex(Statement st) {
+        if (!st.kind().equals("INDEX")) {
+            return false;
+        }
+        String sql = st.sql().toLowerCase(java.util.Locale.ROOT);
+        return sql.contains(" using gin ") || sql.contains(" using gist ") || sql.contains(" using spgist ");
+    }
+
+    private static final long SLOW_INDEX_WEIGHT = 4;
 
     /** ANALYZE each loaded table once its own indexes exist (foreign keys need not wait). */
     private static void addAnalyzeSteps(List<Step> steps, Map<Long, Table> tables) {

@@ -80,6 +80,37 @@ class PlannerTest {
         // the big table's slices before the small table's copy
         Step small = plan.steps().stream().filter(s -> s.kind() == Step.Kind.COPY && s.table().oid() == 3).findFirst().orElseThrow();
         assertThat(slices).allSatisfy(s -> assertThat(s.priority()).isGreaterThan(small.priority()));
+        // and the small table waits for the TRUNCATE, so that no worker starts it while the slices wait
+        assertThat(small.needs()).containsExactly(truncate);
+    }
+
+    @Test
+    void aGinIndexStartsBeforeTheBtreesOfTheSameTable() {
+        Statement btree = new Statement("INDEX", "s.t2_a", Section.POST_DATA, "CREATE INDEX t2_a ON s.t2 USING btree (a)",
+                Set.of("pg_class:8"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement gin = new Statement("INDEX", "s.t2_doc", Section.POST_DATA, "CREATE INDEX t2_doc ON s.t2 USING gin (doc)",
+                Set.of("pg_class:9"), Set.of(Keys.data(2)), Set.of(), null);
+        Plan plan = Planner.build(List.of(btree, gin), List.of(), List.of(table(2, 1000)), r -> true, true);
+        Step b = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == btree).findFirst().orElseThrow();
+        Step g = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == gin).findFirst().orElseThrow();
+        assertThat(g.priority()).isGreaterThan(b.priority());
+    }
+
+    @Test
+    void aTablesConstraintsWaitForAllItsIndexBuildsSoThatNoWorkerBlocksOnTheirLock() {
+        Statement pk = new Statement("INDEX", "s.t2_pkey", Section.POST_DATA, "CREATE UNIQUE INDEX t2_pkey ON s.t2 USING btree (a)",
+                Set.of("pg_class:8"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement gin = new Statement("INDEX", "s.t2_doc", Section.POST_DATA, "CREATE INDEX t2_doc ON s.t2 USING gin (doc)",
+                Set.of("pg_class:9"), Set.of(Keys.data(2)), Set.of(), null);
+        Statement con = st("pk constraint", Section.POST_DATA, Set.of("pg_constraint:10"), Set.of(Keys.data(2), "pg_class:8"));
+        Statement other = st("other table's constraint", Section.POST_DATA, Set.of("pg_constraint:11"), Set.of(Keys.data(3)));
+        Plan plan = Planner.build(List.of(pk, gin, con, other), List.of(), List.of(table(2, 1000), table(3, 10)), r -> true, true);
+        Step g = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == gin).findFirst().orElseThrow();
+        Step p = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == pk).findFirst().orElseThrow();
+        Step c = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == con).findFirst().orElseThrow();
+        Step o = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == other).findFirst().orElseThrow();
+        assertThat(c.needs()).contains(g, p);
+        assertThat(o.needs()).doesNotContain(g, p);
     }
 
     @Test
