@@ -51,7 +51,7 @@ class InterruptedCopyTest {
         assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
         assertThat(again.output()).contains("resumed").contains("NEWER SNAPSHOT")
                 .contains("validated by the interrupted run are dropped, added and validated again (1)");
-        // a table loaded again would have been truncated into a new file
+        // a table loaded again would hold rows written by other transactions
         assertThat(fileNodes(tgt, finished)).isEqualTo(files);
         assertEqual(src, tgt);
         assertThat(journals()).as("the journal of a finished job is removed").isEmpty();
@@ -128,6 +128,31 @@ class InterruptedCopyTest {
         }
     }
 
+    @Test
+    void aCopyKilledWhileATableLoadsInSlicesReloadsThatTableWholeOnResume() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "kill9_slices_src");
+        TestDb tgt = TestServers.newDatabase(17, "kill9_slices_tgt");
+        SlowTable.fill(src);
+        src.exec("ANALYZE");
+        SlowTable.slowDown(tgt);
+        // slices of 4 MiB: public.big (~27 MiB) is copied as several page ranges in their own transactions
+        List<String> jvm = List.of("-Dpgbarge.sliceBytes=" + (4L << 20));
+        PgbargeProcess p = PgbargeProcess.start(jvm, copyArgs(src, tgt));
+        awaitJournal("\"type\":\"done\",\"step\":\"copy public.big", p);
+        p.kill9();
+        long landed = Long.parseLong(tgt.scalar("SELECT count(*) FROM public.big"));
+        assertThat(landed).as("some slices of public.big committed, not all").isPositive()
+                .isLessThan(SlowTable.ROWS);
+        // meanwhile half the rows move to other pages of the source: the resumed run's page ranges differ
+        src.exec("UPDATE public.big SET payload = payload || '' WHERE id % 2 = 0");
+
+        PgbargeProcess again = PgbargeProcess.start(jvm, copyArgs(src, tgt, "--resume"));
+        assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+        // the finished slices' page ranges belong to the old snapshot: every row exactly once
+        assertThat(tgt.scalar("SELECT count(*) FROM public.big")).isEqualTo(Integer.toString(SlowTable.ROWS));
+        assertEqual(src, tgt);
+    }
+
     private String[] copyArgs(TestDb src, TestDb tgt, String... more) {
         List<String> a = new java.util.ArrayList<>(List.of("copy", src.uri(), tgt.uri(), "--no-progress", "-j", "2",
                 "--work-dir", work.toString(), "--wake-timeout", "0"));
@@ -175,10 +200,15 @@ class InterruptedCopyTest {
         return out;
     }
 
+    /**
+     * Per table, its file and the transactions that wrote its rows: small tables are emptied with DELETE
+     * (same file), large ones with TRUNCATE (new file); either way a reload writes rows with a new xmin.
+     */
     private static Map<String, String> fileNodes(TestDb db, List<String> tables) throws Exception {
         Map<String, String> m = new HashMap<>();
         for (String t : tables) {
-            m.put(t, db.scalar("SELECT pg_relation_filenode('" + t + "')"));
+            m.put(t, db.scalar("SELECT pg_relation_filenode('" + t + "') || ' ' || (SELECT string_agg(DISTINCT"
+                    + " xmin::text, ',') FROM " + t + ")"));
         }
         return m;
     }

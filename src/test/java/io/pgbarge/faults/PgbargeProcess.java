@@ -22,8 +22,15 @@ final class PgbargeProcess {
     }
 
     static PgbargeProcess start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), Main.class.getName()));
+        return start(List.of(), args);
+    }
+
+    /** @param jvmArgs options of the child JVM itself (system properties) */
+    static PgbargeProcess start(List<String> jvmArgs, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", classPath(), Main.class.getName()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("pgbarge-child-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
