@@ -1,5 +1,6 @@
 package io.pgbarge.cli;
 
+import io.pgbarge.testutil.Cli;
 import io.pgbarge.TestServers;
 import io.pgbarge.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -7,8 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,8 +28,6 @@ class AllDatabasesTest {
     static final String C = "alldb_c_" + PID;
     static EmbeddedPostgres source;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void sourceServer() throws Exception {
@@ -66,7 +63,7 @@ class AllDatabasesTest {
             st.execute("CREATE ROLE " + login + " LOGIN CREATEDB");
             st.execute("CREATE DATABASE " + B + " OWNER " + login); // exists already: used as it is
         }
-        Run r = run("copy", "--all-databases", source.uri("postgres"),
+        Cli.Run r = Cli.run("copy", "--all-databases", source.uri("postgres"),
                 "postgresql://" + login + "@" + target.host() + ":" + target.port() + "/postgres", "--no-progress",
                 "--exclude-database", "postgres");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
@@ -103,7 +100,7 @@ class AllDatabasesTest {
             st.execute("CREATE SCHEMA s; CREATE TABLE s.t (x int)"); // in the way: that database fails, the others go on
         }
         // the first database named does not exist on either side: postgres is used to list and create
-        Run r = run("copy", "--all-databases", source.uri("nowhere_" + PID),
+        Cli.Run r = Cli.run("copy", "--all-databases", source.uri("nowhere_" + PID),
                 "postgresql://" + login + "@" + target.host() + ":" + target.port() + "/nowhere_" + PID,
                 "--no-progress", "--exclude-database", "post*");
         assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
@@ -126,19 +123,4 @@ class AllDatabasesTest {
         return DriverManager.getConnection(server.jdbcUrl(db), p);
     }
 
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }

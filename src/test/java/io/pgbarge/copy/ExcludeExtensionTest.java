@@ -1,15 +1,13 @@
 package io.pgbarge.copy;
 
+import io.pgbarge.testutil.Cli;
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
 import io.pgbarge.cli.ExitCode;
-import io.pgbarge.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -21,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(180)
 class ExcludeExtensionTest {
-    record Run(int code, String out, String err) {
-    }
 
     private static final String SOURCE = "CREATE EXTENSION hstore; CREATE SCHEMA s;"
             + " CREATE TABLE s.props (id int PRIMARY KEY, attrs hstore);"
@@ -40,7 +36,7 @@ class ExcludeExtensionTest {
         TestDb src = TestServers.newDatabase(17, "exext_src");
         TestDb tgt = TestServers.newDatabase(17, "exext_tgt");
         src.exec(SOURCE);
-        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress", "--exclude-extension", "hstore");
+        Cli.Run r = Cli.run("copy", src.uri(), tgt.uri(), "--no-progress", "--exclude-extension", "hstore");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
         assertLeftOut(r, tgt);
     }
@@ -51,8 +47,8 @@ class ExcludeExtensionTest {
         TestDb tgt = TestServers.newDatabase(17, "exext_tgt");
         src.exec(SOURCE);
         Path file = tmp.resolve("a.dump");
-        assertThat(run("dump", src.uri(), "-Fc", "-f", file.toString(), "--no-progress").code()).isEqualTo(ExitCode.OK);
-        Run r = run("restore", file.toString(), "-d", tgt.uri(), "--no-progress", "--exclude-extension", "hstore");
+        assertThat(Cli.run("dump", src.uri(), "-Fc", "-f", file.toString(), "--no-progress").code()).isEqualTo(ExitCode.OK);
+        Cli.Run r = Cli.run("restore", file.toString(), "-d", tgt.uri(), "--no-progress", "--exclude-extension", "hstore");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
         assertLeftOut(r, tgt);
     }
@@ -64,7 +60,7 @@ class ExcludeExtensionTest {
         src.exec("CREATE EXTENSION cube; CREATE EXTENSION earthdistance;"
                 + " CREATE TABLE public.places (id int, pos earth); INSERT INTO public.places VALUES (1, ll_to_earth(1, 1));"
                 + " CREATE TABLE public.other (id int); INSERT INTO public.other VALUES (1)");
-        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress", "--exclude-extension", "cube");
+        Cli.Run r = Cli.run("copy", src.uri(), tgt.uri(), "--no-progress", "--exclude-extension", "cube");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("extension cube left out (--exclude-extension)")
                 .contains("extension earthdistance").contains("public.places");
@@ -72,7 +68,7 @@ class ExcludeExtensionTest {
         assertThat(tgt.scalar("SELECT count(*) FROM public.other")).isEqualTo("1");
     }
 
-    private static void assertLeftOut(Run r, TestDb tgt) throws Exception {
+    private static void assertLeftOut(Cli.Run r, TestDb tgt) throws Exception {
         assertThat(r.out()).contains("extension hstore left out (--exclude-extension)")
                 .contains("s.props").contains("s.props_view").contains("s.props_view2").contains("s.first_key")
                 .contains("s.uses_first").contains("orders_prop_fkey");
@@ -87,19 +83,4 @@ class ExcludeExtensionTest {
                 .isEqualTo("1"); // the primary key; the foreign key to the left-out table is gone
     }
 
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }

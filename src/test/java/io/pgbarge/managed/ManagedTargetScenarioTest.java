@@ -1,9 +1,9 @@
 package io.pgbarge.managed;
 
+import io.pgbarge.testutil.Cli;
 import io.pgbarge.TestDb;
 import io.pgbarge.TestServers;
 import io.pgbarge.cli.ExitCode;
-import io.pgbarge.cli.Main;
 import io.pgbarge.embedded.EmbeddedPostgres;
 import io.pgbarge.testutil.PgDump;
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,11 +54,6 @@ class ManagedTargetScenarioTest {
     static EmbeddedPostgres target;
     static int targets;
 
-    record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
 
     @BeforeAll
     static void source() throws Exception {
@@ -121,7 +114,7 @@ class ManagedTargetScenarioTest {
     @Test
     void checkNamesEachFinding() throws Exception {
         String db = newTarget();
-        Run r = run("check", as(source.server(), source.name(), READER), as(target, db, LOGIN));
+        Cli.Run r = Cli.run("check", as(source.server(), source.name(), READER), as(target, db, LOGIN));
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.BLOCKERS);
         String report = r.all();
         assertThat(report).contains("extension-missing").contains("pg_surgery").contains("app.kill(regclass)")
@@ -139,7 +132,7 @@ class ManagedTargetScenarioTest {
     @Test
     void withoutAChoiceTheCopyStopsBeforeChangingAnythingNamingWhatNeedsEachExtension() throws Exception {
         String db = newTarget();
-        Run r = run("copy", source.uri(), as(target, db, LOGIN), "--no-progress", "--force");
+        Cli.Run r = Cli.run("copy", source.uri(), as(target, db, LOGIN), "--no-progress", "--force");
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.BLOCKERS);
         assertThat(r.err()).contains("extension pg_surgery: the target server does not offer it")
                 .contains("function app.kill(r regclass)").contains("function app.kill_orders()")
@@ -157,7 +150,7 @@ class ManagedTargetScenarioTest {
     @Test
     void copyFinishesWithEveryRowAndListsWhatWasAdapted() throws Exception {
         String db = newTarget();
-        Run r = run("copy", source.uri(), as(target, db, LOGIN), "--no-progress", "--skip-missing-extensions", "-j", "2");
+        Cli.Run r = Cli.run("copy", source.uri(), as(target, db, LOGIN), "--no-progress", "--skip-missing-extensions", "-j", "2");
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.OK);
         assertAdaptedAndComplete(r, db);
         assertThat(r.out()).contains("tablespace").contains(TABLESPACE);
@@ -169,10 +162,10 @@ class ManagedTargetScenarioTest {
     void restoreOfAPgbargeDumpArchiveFinishesWithEveryRow() throws Exception {
         Path dir = Files.createTempDirectory("pgbarge-mgd-");
         Path file = dir.resolve("src.dump");
-        Run d = run("dump", source.uri(), "-Fc", "-f", file.toString(), "--no-progress");
+        Cli.Run d = Cli.run("dump", source.uri(), "-Fc", "-f", file.toString(), "--no-progress");
         assertThat(d.code()).as(d.all()).isEqualTo(ExitCode.OK);
         String db = newTarget();
-        Run r = run("restore", file.toString(), "-d", as(target, db, LOGIN), "--no-progress", "-j", "2",
+        Cli.Run r = Cli.run("restore", file.toString(), "-d", as(target, db, LOGIN), "--no-progress", "-j", "2",
                 "--skip-missing-extensions");
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.OK);
         assertAdaptedAndComplete(r, db);
@@ -186,7 +179,7 @@ class ManagedTargetScenarioTest {
         Path file = dir.resolve("src.pgdump");
         PgDump.dump(source.uri(), List.of("-Fc", "-f", file.toString()));
         String db = newTarget();
-        Run r = run("restore", file.toString(), "-d", as(target, db, LOGIN), "--no-progress", "-j", "2",
+        Cli.Run r = Cli.run("restore", file.toString(), "-d", as(target, db, LOGIN), "--no-progress", "-j", "2",
                 "--skip-missing-extensions");
         assertThat(r.code()).as(r.all()).isEqualTo(ExitCode.OK);
         assertAdaptedAndComplete(r, db);
@@ -194,7 +187,7 @@ class ManagedTargetScenarioTest {
     }
 
     /** Every row of every table that needs no missing extension; the summary says what was adapted. */
-    private void assertAdaptedAndComplete(Run r, String db) throws Exception {
+    private void assertAdaptedAndComplete(Cli.Run r, String db) throws Exception {
         assertThat(r.all()).doesNotContain("ERROR");
         String out = r.out();
         assertThat(out).contains("extension pg_surgery left out").contains("function app.kill(")
@@ -275,21 +268,6 @@ class ManagedTargetScenarioTest {
         return "DO $$ BEGIN CREATE ROLE " + name + " " + options + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$;";
     }
 
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** A directory the server's OS user owns (nobody, when the tests run as root). */
     static String serverOwnedDir() throws Exception {

@@ -12,6 +12,10 @@ public final class Cli {
     }
 
     public record Run(int code, String out, String err) {
+        /** Everything printed, standard output then standard error. */
+        public String all() {
+            return out + err;
+        }
     }
 
     /** Synchronized on this one class: System.out and System.err are swapped for the whole JVM meanwhile. */
