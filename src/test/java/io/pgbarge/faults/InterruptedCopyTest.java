@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,36 +165,16 @@ class InterruptedCopyTest {
     }
 
     private List<Path> journals() throws Exception {
-        try (Stream<Path> s = Files.list(work)) {
-            return s.filter(f -> f.toString().endsWith(".journal")).toList();
-        }
+        return Journals.in(work);
     }
 
     private void awaitJournal(String text, PgbargeProcess p) throws Exception {
-        for (int i = 0; i < 2000; i++) {
-            for (Path j : journals()) {
-                if (Files.readString(j, StandardCharsets.UTF_8).contains(text)) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the journal never recorded " + text + "; output:\n" + p.output());
+        Journals.await(work, text, p);
     }
 
     /** Tables whose copy the journal records as done. */
     private List<String> finishedTables() throws Exception {
-        List<String> out = new java.util.ArrayList<>();
-        for (Path j : journals()) {
-            for (String line : Files.readAllLines(j, StandardCharsets.UTF_8)) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"type\":\"done\",\"step\":\"copy ([^\"]+)\"")
-                        .matcher(line);
-                if (m.find()) {
-                    out.add(m.group(1));
-                }
-            }
-        }
-        return out;
+        return Journals.matching(work, java.util.regex.Pattern.compile("\"type\":\"done\",\"step\":\"copy ([^\"]+)\""));
     }
 
     /**

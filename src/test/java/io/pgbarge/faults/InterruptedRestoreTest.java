@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,9 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,13 +117,7 @@ class InterruptedRestoreTest {
     }
 
     private List<Path> journals() throws Exception {
-        Path dir = work.resolve("journals");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.toString().endsWith(".journal")).toList();
-        }
+        return Journals.in(work.resolve("journals"));
     }
 
     private void awaitDone(String step, PgbargeProcess p) throws Exception {
@@ -134,28 +125,11 @@ class InterruptedRestoreTest {
     }
 
     private void awaitText(String text, PgbargeProcess p) throws Exception {
-        for (int i = 0; i < 3000; i++) {
-            for (Path j : journals()) {
-                if (Files.readString(j, StandardCharsets.UTF_8).contains(text)) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the journal never recorded " + text + "; output:\n" + p.output());
+        Journals.await(work.resolve("journals"), text, p);
     }
 
     private List<String> finishedTables() throws Exception {
-        List<String> out = new ArrayList<>();
-        Pattern done = Pattern.compile("\"type\":\"done\",\"step\":\"task data of ([^\"]+)\"");
-        for (Path j : journals()) {
-            for (String line : Files.readAllLines(j, StandardCharsets.UTF_8)) {
-                Matcher m = done.matcher(line);
-                if (m.find()) {
-                    out.add(m.group(1));
-                }
-            }
-        }
-        return out;
+        return Journals.matching(work.resolve("journals"),
+                Pattern.compile("\"type\":\"done\",\"step\":\"task data of ([^\"]+)\""));
     }
 }
