@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # pgbarge against pg_dump|psql, pg_dump/pg_restore -j and pgcopydb, on the same machine in the same run.
 #
-#   bench/run.sh [--jobs N] [--tools LIST] [--setup-only] [DATASET...]
+#   bench/run.sh [--jobs N] [--repeat N] [--tools LIST] [--setup-only] [DATASET...]
 #
+# --repeat N runs every tool N times per dataset (rounds: each round runs every tool once, in the
+# same order) and reports each tool's median, and pgbarge's median against the fastest peer's.
 # DATASET: small, big, mixed, remote (default: all four). TOOLS (comma-separated, default all):
 #   pgbarge        pgbarge copy SRC TGT -j N
 #   pgbarge-dump   pgbarge dump -Fd -j N, then pgbarge restore -j N
@@ -22,15 +24,17 @@
 set -euo pipefail
 
 JOBS=2
+REPEAT=1
 TOOLS="pgbarge,pgbarge-dump,psql,dir,custom,pgcopydb"
 SETUP_ONLY=0
 DATASETS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -j|--jobs) JOBS="$2"; shift 2 ;;
+    -r|--repeat) REPEAT="$2"; shift 2 ;;
     --tools) TOOLS="$2"; shift 2 ;;
     --setup-only) SETUP_ONLY=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     small|big|mixed|remote) DATASETS+=("$1"); shift ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -277,10 +281,37 @@ run_tool() { # tool dataset db target-url -> prints seconds
   esac
 }
 
-fresh_target() {
-  psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS bench WITH (FORCE)" -c "CREATE DATABASE bench"
+# Every run loads into its own new database. Dropping the previous run's database right before the
+# next run would tax that run: this machine's ext4 (no journal) skips inodes freed in the last 60-360 s
+# when it creates a file, one buffer lookup each, so creating the 10,000+ files of `small` right after
+# 10,000+ were deleted costs seconds of kernel time (perf: find_inode_bit/recently_deleted). So the
+# databases of a dataset's runs are kept until the dataset is done (small: ~0.4 GB each), and large
+# ones (few files, much disk) are dropped right after their run.
+TGT_DBS=()
+fresh_target() { # name
+  psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+  TGT_DBS+=("$1")
   psql "$TGT dbname=postgres" -Xqc "CHECKPOINT"
   psql "$SRC dbname=postgres" -Xqc "CHECKPOINT"
+}
+
+drop_targets() {
+  local db
+  for db in "${TGT_DBS[@]}"; do psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
+  TGT_DBS=()
+}
+
+# databases left by an interrupted earlier run; their files must not be "recently deleted" when the
+# first tool runs, so after dropping any, wait until the kernel no longer skips their inodes
+drop_leftovers() {
+  local left
+  left="$(psql "$TGT dbname=postgres" -XAtc "select datname from pg_database where datname like 'bench%'")"
+  [ -n "$left" ] || return 0
+  log "dropping leftover target databases: $(echo $left)"
+  for db in $left; do psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
+  psql "$TGT dbname=postgres" -Xqc "CHECKPOINT"; sync
+  log "waiting 70 s for the freed inodes to age (see fresh_target)"
+  sleep 70
 }
 
 tool_version() {
@@ -300,29 +331,36 @@ datasets "${DATASETS[@]}"
 jar
 
 trap 'set_remote off' EXIT
+drop_leftovers
 RUN="$(date -u +%Y%m%dT%H%M%S)"
 RES="$BD/results/$RUN.tsv"
-printf 'dataset\ttool\tjobs\tseconds\theap_mb\tstatus\n' >"$RES"
+printf 'dataset\ttool\tjobs\tseconds\theap_mb\tstatus\tround\n' >"$RES"
+log "run $RUN, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 IFS=, read -ra TOOL_LIST <<<"$TOOLS"
 for d in "${DATASETS[@]}"; do
   db="$d"; [ "$d" = remote ] && db=mixed
   if [ "$d" = remote ]; then set_remote on; else set_remote off; fi
-  for tool in "${TOOL_LIST[@]}"; do
-    fresh_target
-    GCLOG="$BD/logs/$RUN-$d-$tool.gc"
-    log "$d: $tool (-j $JOBS)"
-    start=$(date +%s.%N)
-    status=ok
-    tgt="$TGT dbname=bench"; [ "$d" = remote ] && tgt="host=$HOST_IP port=6543 user=postgres dbname=bench"
-    run_tool "$tool" "$d" "$db" "$tgt" >"$BD/logs/$RUN-$d-$tool.out" 2>"$BD/logs/$RUN-$d-$tool.err" || status=failed
-    end=$(date +%s.%N)
-    secs=$(echo "$end - $start" | bc)
-    heap=""
-    case "$tool" in pgbarge*) heap="$(peak_heap "$GCLOG" "$GCLOG.restore")" ;; esac
-    [ "$status" = ok ] || log "  FAILED, see $BD/logs/$RUN-$d-$tool.err"
-    printf '%s\t%s\t%s\t%.1f\t%s\t%s\n' "$d" "$tool" "$JOBS" "$secs" "${heap:--}" "$status" >>"$RES"
-    log "  $(printf '%.1f' "$secs") s${heap:+, heap peak/live $heap MB}"
+  for round in $(seq 1 "$REPEAT"); do
+    for tool in "${TOOL_LIST[@]}"; do
+      tdb="bench_${d}_${tool//-/_}_$round"
+      fresh_target "$tdb"
+      GCLOG="$BD/logs/$RUN-$d-$tool-$round.gc"
+      log "$d: $tool (-j $JOBS, round $round of $REPEAT)"
+      start=$(date +%s.%N)
+      status=ok
+      tgt="$TGT dbname=$tdb"; [ "$d" = remote ] && tgt="host=$HOST_IP port=6543 user=postgres dbname=$tdb"
+      run_tool "$tool" "$d" "$db" "$tgt" >"$BD/logs/$RUN-$d-$tool-$round.out" 2>"$BD/logs/$RUN-$d-$tool-$round.err" || status=failed
+      end=$(date +%s.%N)
+      secs=$(echo "$end - $start" | bc)
+      heap=""
+      case "$tool" in pgbarge*) heap="$(peak_heap "$GCLOG" "$GCLOG.restore")" ;; esac
+      [ "$status" = ok ] || log "  FAILED, see $BD/logs/$RUN-$d-$tool-$round.err"
+      printf '%s\t%s\t%s\t%.1f\t%s\t%s\t%s\n' "$d" "$tool" "$JOBS" "$secs" "${heap:--}" "$status" "$round" >>"$RES"
+      log "  $(printf '%.1f' "$secs") s${heap:+, heap peak/live $heap MB}"
+      [ "$d" = small ] || drop_targets
+    done
   done
+  drop_targets
 done
 set_remote off
 trap - EXIT
@@ -332,20 +370,33 @@ echo "results: $RES"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 for tool in "${TOOL_LIST[@]}"; do echo "$tool: $(tool_version "$tool")"; done
 echo
-awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
-                     if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
-  END { printf "%-8s %-13s %9s %9s %8s\n", "dataset", "tool", "seconds", "vs pgbarge", "heap MB";
-        for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
-          for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
-            r = (base > 0) ? sprintf("%.2fx", t[k] / base) : "-";
-            printf "%-8s %-13s %9s %9s %8s %s\n", ds[i], tl[j], t[k], r, h[k], (st[k] == "ok" ? "" : st[k]) } } }' "$RES"
-# the same as a Markdown table, for BENCHMARKS.md
-awk -F'\t' 'NR > 1 { t[$1 "|" $2] = $4; st[$1 "|" $2] = $6; h[$1 "|" $2] = $5; if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 }
-                     if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
-  END { print "| dataset | tool | wall time (s) | ratio to pgbarge | pgbarge heap peak/live (MB) |";
-        print "|---|---|---:|---:|---:|";
-        for (i = 1; i <= n; i++) { base = t[ds[i] "|pgbarge"];
-          for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in t)) continue;
-            r = (base > 0) ? sprintf("%.2f", t[k] / base) : "-";
-            printf "| %s | %s | %s%s | %s | %s |\n", ds[i], tl[j], t[k], (st[k] == "ok" ? "" : " (" st[k] ")"), r, h[k] } } }' "$RES" >"${RES%.tsv}.md"
+summarize() { # format: text|md
+  awk -F'\t' -v fmt="$1" '
+    function median(k,   n, i, j, t, a) { n = cnt[k]; for (i = 1; i <= n; i++) a[i] = v[k, i]
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    NR > 1 { k = $1 "|" $2; if ($6 == "ok") v[k, ++cnt[k]] = $4; else bad[k]++
+             runs[k] = runs[k] (runs[k] == "" ? "" : ", ") $4 ($6 == "ok" ? "" : " (" $6 ")")
+             if ($5 != "-" && $5 != "") { split($5, hp, "/"); if (hp[1] + 0 >= hmax[k]) { hmax[k] = hp[1] + 0; heap[k] = $5 } }
+             if (!($1 in seen)) { seen[$1] = 1; ds[++n] = $1 } if (!($2 in tseen)) { tseen[$2] = 1; tl[++m] = $2 } }
+    END {
+      if (fmt == "md") { print "| dataset | tool | runs (s) | median (s) | median / pgbarge median | pgbarge heap peak/live (MB) |"
+                         print "|---|---|---|---:|---:|---:|" }
+      else printf "%-8s %-13s %-24s %8s %10s %8s\n", "dataset", "tool", "runs (s)", "median", "vs pgbarge", "heap MB"
+      for (i = 1; i <= n; i++) { base = cnt[ds[i] "|pgbarge"] ? median(ds[i] "|pgbarge") : 0; best = ""; bt = 0
+        for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in runs)) continue
+          med = cnt[k] ? median(k) : 0; r = (base > 0 && med > 0) ? sprintf("%.2f", med / base) : "-"
+          if (tl[j] != "pgbarge" && tl[j] != "pgbarge-dump" && med > 0 && (bt == 0 || med < bt)) { bt = med; best = tl[j] }
+          if (fmt == "md") printf "| %s | %s | %s | %s | %s | %s |\n", ds[i], tl[j], runs[k], (med ? sprintf("%.1f", med) : "-"), r, heap[k]
+          else printf "%-8s %-13s %-24s %8s %10s %8s\n", ds[i], tl[j], runs[k], (med ? sprintf("%.1f", med) : "-"), r, heap[k] }
+        fastest[i] = best; ft[i] = bt; pb[i] = base }
+      if (fmt == "md") { print ""; print "| dataset | pgbarge median (s) | fastest peer (median, s) | pgbarge / fastest peer | goal <= 0.80 |"
+                         print "|---|---:|---|---:|---|" }
+      else { print ""; printf "%-8s %15s %-24s %10s\n", "dataset", "pgbarge median", "fastest peer (median)", "ratio" }
+      for (i = 1; i <= n; i++) { if (!pb[i] || !ft[i]) continue; r = pb[i] / ft[i]
+        if (fmt == "md") printf "| %s | %.1f | %s %.1f | %.2f | %s |\n", ds[i], pb[i], fastest[i], ft[i], r, (r <= 0.8 ? "met" : "not met")
+        else printf "%-8s %15.1f %-24s %10.2f\n", ds[i], pb[i], fastest[i] " " sprintf("%.1f", ft[i]), r } }' "$RES"
+}
+summarize text
+summarize md >"${RES%.tsv}.md"
 echo "Markdown: ${RES%.tsv}.md"
