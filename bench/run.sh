@@ -281,12 +281,14 @@ run_tool() { # tool dataset db target-url -> prints seconds
   esac
 }
 
-# Every run loads into its own new database. Dropping the previous run's database right before the
-# next run would tax that run: this machine's ext4 (no journal) skips inodes freed in the last 60-360 s
-# when it creates a file, one buffer lookup each, so creating the 10,000+ files of `small` right after
-# 10,000+ were deleted costs seconds of kernel time (perf: find_inode_bit/recently_deleted). So the
-# databases of a dataset's runs are kept until the dataset is done (small: ~0.4 GB each), and large
-# ones (few files, much disk) are dropped right after their run.
+# Every run loads into its own new database, and nothing is deleted while a dataset's runs go on.
+# This machine's ext4 (no journal) skips inodes freed in the last 60-360 s when it creates a file,
+# one buffer lookup each (perf: find_inode_bit, recently_deleted), so the 10,000+ files of `small`
+# cost seconds more kernel time when many files were deleted near where they land: the same
+# pg_dump | psql load spent 13.9% of all samples there in one run and 0.7% in the next. Dropping the
+# previous run's database made this a lottery between tools. So the databases of a dataset's runs are
+# kept until the dataset is done (small: ~0.4 GB each), and large ones (few files, much disk) are
+# dropped right after their run; files a tool deletes itself (TRUNCATE) still count against it.
 TGT_DBS=()
 fresh_target() { # name
   psql "$TGT dbname=postgres" -Xqc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
