@@ -34,6 +34,32 @@ public record Column(int attnum, String name, String typeSql, long typeOid, bool
         return generated != '\0';
     }
 
+    /** pg_type oid of bpchar, the type behind char(n). */
+    private static final long BPCHAR_OID = 1042;
+
+    /**
+     * The n of a char(n) column — plain bpchar with a length, not an array or a domain — else 0. Such a
+     * column stores its values blank-padded to n, and the padding carries nothing: a cast to text drops
+     * it, and a char(n) column of the same n pads it back on input. bpchar without a length keeps
+     * trailing blanks as given, so it is not one of these.
+     */
+    public int paddedLength() {
+        return paddedLength(typeOid, typeSql);
+    }
+
+    /** {@link #paddedLength()} of a type as format_type(atttypid, atttypmod) spells it. */
+    public static int paddedLength(long typeOid, String typeSql) {
+        String prefix = "character(";
+        if (typeOid != BPCHAR_OID || typeSql == null || !typeSql.startsWith(prefix) || !typeSql.endsWith(")")) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(typeSql.substring(prefix.length(), typeSql.length() - 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * Settings changed with ALTER TABLE … ALTER COLUMN, each null (or empty) when it is the default.
      *

@@ -75,6 +75,21 @@ public record Table(long oid, String schema, String name, char relkind, char per
         return copyColumns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", ", "(", ")"));
     }
 
+    /**
+     * The select list that reads the copied columns for COPY (SELECT …) TO STDOUT, with every char(n)
+     * column cast to text so that its blank padding is not sent (the target's char(n) column pads it
+     * back): for pgbench_accounts.filler char(84), 84 of the ~114 bytes of a row.
+     */
+    public String copySelectList() {
+        return copyColumns().stream().map(c -> c.paddedLength() > 0 ? Sql.ident(c.name()) + "::pg_catalog.text"
+                : Sql.ident(c.name())).collect(Collectors.joining(", "));
+    }
+
+    /** Whether a copied column is char(n) (see {@link #copySelectList()}). */
+    public boolean hasPaddedColumns() {
+        return copyColumns().stream().anyMatch(c -> c.paddedLength() > 0);
+    }
+
     /** Binary COPY is used only when every copied column's type is built in (see {@link Column#binarySafe}). */
     public boolean binaryCopySafe() {
         return copyColumns().stream().allMatch(Column::binarySafe);

@@ -5,6 +5,7 @@ import io.pgbarge.catalog.Table;
 import io.pgbarge.ddl.Sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,8 +20,12 @@ import java.util.stream.Collectors;
  * @param binary   binary COPY is safe: every copied column is of the same built-in type on both sides
  * @param problems why the table cannot be loaded, one line each (empty when it can)
  * @param notes    what the load adapts
+ * @param unpadded the copied char(n) columns whose blank padding need not be sent: the target's column
+ *                 is char(m) with m at least n, which pads the values back (into text or varchar the
+ *                 trailing blanks are data, so they are sent)
  */
-record ColumnMatch(List<String> columns, boolean binary, List<String> problems, List<String> notes) {
+record ColumnMatch(List<String> columns, boolean binary, List<String> problems, List<String> notes,
+                   Set<String> unpadded) {
 
     static ColumnMatch of(Table source, TargetTables.Found target) {
         String t = source.qualifiedName();
@@ -28,6 +33,7 @@ record ColumnMatch(List<String> columns, boolean binary, List<String> problems, 
         List<String> missing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Set<String> unpadded = new HashSet<>();
         boolean binary = true;
         for (Column c : source.copyColumns()) {
             TargetTables.Column tc = target.column(c.name());
@@ -39,6 +45,10 @@ record ColumnMatch(List<String> columns, boolean binary, List<String> problems, 
             } else {
                 copied.add(c.name());
                 binary &= c.binarySafe() && c.typeSql().equals(tc.type());
+                int n = c.paddedLength();
+                if (n > 0 && Column.paddedLength(BPCHAR, tc.type()) >= n) {
+                    unpadded.add(c.name());
+                }
             }
         }
         if (copied.isEmpty() && missing.isEmpty() && !source.copyColumns().isEmpty()) {
@@ -70,7 +80,16 @@ record ColumnMatch(List<String> columns, boolean binary, List<String> problems, 
                     + String.join(", ", defaulted) + " not in the source, filled with " + (defaulted.size() > 1
                     ? "their defaults" : "its default"));
         }
-        return new ColumnMatch(List.copyOf(copied), binary && !copied.isEmpty(), problems, notes);
+        return new ColumnMatch(List.copyOf(copied), binary && !copied.isEmpty(), problems, notes, Set.copyOf(unpadded));
+    }
+
+    /** pg_type oid of bpchar: the target's types are known by format_type's spelling only. */
+    private static final long BPCHAR = 1042;
+
+    /** The source side's select list: the columns, those in {@code unpadded} cast to text. */
+    String selectList() {
+        return columns.stream().map(c -> unpadded.contains(c) ? Sql.ident(c) + "::pg_catalog.text" : Sql.ident(c))
+                .collect(Collectors.joining(", "));
     }
 
     /** The quoted column list both COPY statements use. */

@@ -58,8 +58,11 @@ final class DataOnlyLoad {
     /** One table's load: the source table, its target twin and how their columns line up. */
     record Load(Table table, TargetTables.Found target, ColumnMatch match) {
         String copyOut() {
-            return "COPY " + table.qualifiedName() + " " + match.columnList() + " TO STDOUT (FORMAT "
-                    + (match.binary() ? "binary" : "text") + ")";
+            String format = " TO STDOUT (FORMAT " + (match.binary() ? "binary" : "text") + ")";
+            if (!match.unpadded().isEmpty()) {
+                return "COPY (SELECT " + match.selectList() + " FROM ONLY " + table.qualifiedName() + ")" + format;
+            }
+            return "COPY " + table.qualifiedName() + " " + match.columnList() + format;
         }
 
         String copyIn() {

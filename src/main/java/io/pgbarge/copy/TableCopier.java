@@ -38,6 +38,11 @@ public final class TableCopier {
 
     /** The source side's statement, for the copy and for error messages. */
     static String copyOut(Table table) {
+        if (table.hasPaddedColumns()) {
+            // char(n) columns leave as text, without their blank padding (see Table.copySelectList)
+            return "COPY (SELECT " + table.copySelectList() + " FROM ONLY " + table.qualifiedName()
+                    + ") TO STDOUT (FORMAT " + format(table) + ")";
+        }
         return "COPY " + table.qualifiedName() + " " + table.copyColumnList() + " TO STDOUT (FORMAT " + format(table) + ")";
     }
 
@@ -65,8 +70,7 @@ public final class TableCopier {
                                             Connection target, RunProgress.TableState progress) throws SQLException {
         String format = table.binaryCopySafe() ? "binary" : "text";
         String columns = table.copyColumnList();
-        String select = table.copyColumns().isEmpty() ? "" : columns.substring(1, columns.length() - 1);
-        String out = "COPY (SELECT " + select + " FROM ONLY " + table.qualifiedName() + " WHERE " + slice.where()
+        String out = "COPY (SELECT " + table.copySelectList() + " FROM ONLY " + table.qualifiedName() + " WHERE " + slice.where()
                 + ") TO STDOUT (FORMAT " + format + ")";
         String in = "COPY " + table.qualifiedName() + " " + columns + " FROM STDIN (FORMAT " + format + ")";
         return inTransaction(target, () -> CopyPump.pump(source, out, target, in, progress), true);
