@@ -34,11 +34,14 @@ abstract class AbstractArchiveWriter implements ArchiveWriter {
     private boolean closed;
     private volatile IOException failure;
     private Charset charset;
+    /** The threads gzip streams compress on; stopped when the writer closes or aborts. */
+    final DeflatePool deflatePool;
 
     AbstractArchiveWriter(Path path, ArchiveWriteOptions options) {
         this.path = path;
         this.options = options;
         this.version = options.version();
+        this.deflatePool = new DeflatePool(options.compressionThreads());
     }
 
     @Override
@@ -279,6 +282,7 @@ abstract class AbstractArchiveWriter implements ArchiveWriter {
             }
             if (!missing.isEmpty()) {
                 closed = true;
+                deflatePool.stop();
                 discard();
                 throw new ArchiveWriteException(path + ": the data of " + missing.size() + " entr"
                         + (missing.size() == 1 ? "y" : "ies") + " was never written: " + String.join(", ", missing)
@@ -292,6 +296,8 @@ abstract class AbstractArchiveWriter implements ArchiveWriter {
         } catch (IOException e) {
             discard();
             throw ArchiveWriteException.wrap(e, path, "could not complete the archive", null);
+        } finally {
+            deflatePool.stop();
         }
     }
 
@@ -300,6 +306,8 @@ abstract class AbstractArchiveWriter implements ArchiveWriter {
         synchronized (this) {
             closed = true;
         }
+        // first: a writing thread waiting for a block gets its cancellation instead of waiting on
+        deflatePool.stop();
         discard();
     }
 

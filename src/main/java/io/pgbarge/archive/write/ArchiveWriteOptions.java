@@ -24,6 +24,8 @@ import java.time.ZonedDateTime;
  *                        null writes no {@code \restrict} line, which every psql accepts
  * @param targetMajor     plain scripts: the major version of the server the script is for (0 = any);
  *                        17+ gets {@code SET transaction_timeout = 0;} as pg_dump 17 writes it
+ * @param compressionThreads threads that compress gzip data, shared by all entries of the archive;
+ *                        0 for the machine's cores; 1 compresses on the threads that write the data
  */
 public record ArchiveWriteOptions(
         String databaseName,
@@ -36,7 +38,8 @@ public record ArchiveWriteOptions(
         Path tempDirectory,
         int spoolMemory,
         String restrictKey,
-        int targetMajor) {
+        int targetMajor,
+        int compressionThreads) {
 
     public static final String DEFAULT_DUMPER_VERSION = "pgbarge";
     public static final int DEFAULT_SPOOL_MEMORY = 4 << 20;
@@ -71,6 +74,13 @@ public record ArchiveWriteOptions(
         if (spoolMemory <= 0) {
             spoolMemory = DEFAULT_SPOOL_MEMORY;
         }
+        if (compressionThreads < 0) {
+            throw new IllegalArgumentException("the number of compression threads must not be negative");
+        }
+        if (compressionThreads == 0) {
+            // compression is CPU work: more threads than cores would only take turns
+            compressionThreads = Runtime.getRuntime().availableProcessors();
+        }
         if (restrictKey != null && !restrictKey.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("a \\restrict key must be alphanumeric");
         }
@@ -83,12 +93,12 @@ public record ArchiveWriteOptions(
     public ArchiveWriteOptions withCompression(CompressionSpec c) {
         return new ArchiveWriteOptions(databaseName, serverVersion, dumperVersion, createdAt, isDst, c,
                 version != null && version.isAtLeast(c.minimumVersion()) ? version : null, tempDirectory, spoolMemory,
-                restrictKey, targetMajor);
+                restrictKey, targetMajor, compressionThreads);
     }
 
     public ArchiveWriteOptions withVersion(ArchiveVersion v) {
         return new ArchiveWriteOptions(databaseName, serverVersion, dumperVersion, createdAt, isDst, compression, v,
-                tempDirectory, spoolMemory, restrictKey, targetMajor);
+                tempDirectory, spoolMemory, restrictKey, targetMajor, compressionThreads);
     }
 
     /** A builder with defaults for everything but the database name and server version. */
@@ -104,6 +114,7 @@ public record ArchiveWriteOptions(
         private int spoolMemory = DEFAULT_SPOOL_MEMORY;
         private String restrictKey;
         private int targetMajor;
+        private int compressionThreads;
 
         private Builder(String databaseName, String serverVersion) {
             this.databaseName = databaseName;
@@ -120,10 +131,11 @@ public record ArchiveWriteOptions(
         public Builder spoolMemory(int bytes) { this.spoolMemory = bytes; return this; }
         public Builder restrictKey(String key) { this.restrictKey = key; return this; }
         public Builder targetMajor(int major) { this.targetMajor = major; return this; }
+        public Builder compressionThreads(int n) { this.compressionThreads = n; return this; }
 
         public ArchiveWriteOptions build() {
             return new ArchiveWriteOptions(databaseName, serverVersion, dumperVersion, createdAt, isDst, compression,
-                    version, tempDirectory, spoolMemory, restrictKey, targetMajor);
+                    version, tempDirectory, spoolMemory, restrictKey, targetMajor, compressionThreads);
         }
     }
 }

@@ -9,9 +9,6 @@ import net.jpountz.xxhash.XXHashFactory;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The compressed streams pg_dump writes. Closing a returned stream ends the compressed stream
@@ -23,54 +20,59 @@ final class Compressors {
     private Compressors() {
     }
 
+    /** System property: input bytes per parallel gzip block (tests use small blocks to stay fast). */
+    static final String BLOCK_SIZE_PROPERTY = "pgbarge.gzip.blockSize";
+
     /**
      * One custom-format data block's stream, or one lz4/zstd directory file: a zlib (RFC 1950)
-     * stream for gzip, an LZ4 frame, a zstd frame, or the bytes as they are.
+     * stream for gzip, an LZ4 frame, a zstd frame, or the bytes as they are. gzip is compressed on
+     * the pool's threads once the stream outgrows one block.
      */
-    static OutputStream block(CompressionSpec spec, OutputStream sink) throws IOException {
+    static OutputStream block(CompressionSpec spec, OutputStream sink, DeflatePool pool) throws IOException {
         OutputStream base = new NonClosing(sink);
         return switch (spec.algorithm()) {
             case NONE -> base;
-            case GZIP -> {
-                Deflater d = new Deflater(spec.zlibLevel());
-                yield new DeflaterOutputStream(base, d, BUF) {
-                    @Override
-                    public void close() throws IOException {
-                        try {
-                            super.close();
-                        } finally {
-                            d.end();
-                        }
-                    }
-                };
-            }
+            case GZIP -> deflate(spec, base, ParallelDeflateOutputStream.Wrapper.ZLIB, pool);
             case LZ4 -> lz4(spec, base);
             case ZSTD -> zstd(spec, base);
         };
     }
 
     /** A directory-format data file or a compressed plain script: gzip (RFC 1952) for gzip, else as {@link #block}. */
-    static OutputStream file(CompressionSpec spec, OutputStream sink) throws IOException {
+    static OutputStream file(CompressionSpec spec, OutputStream sink, DeflatePool pool) throws IOException {
         if (spec.algorithm() == io.pgbarge.archive.CompressionAlgorithm.GZIP) {
-            Deflater d = new Deflater(spec.zlibLevel(), true);
-            GZIPOutputStream g = new GZIPOutputStream(new NonClosing(sink), BUF) {
-                {
-                    def.end();
-                    def = d;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    try {
-                        super.close();
-                    } finally {
-                        d.end();
-                    }
-                }
-            };
-            return g;
+            return deflate(spec, new NonClosing(sink), ParallelDeflateOutputStream.Wrapper.GZIP, pool);
         }
-        return block(spec, sink);
+        return block(spec, sink, pool);
+    }
+
+    private static OutputStream deflate(CompressionSpec spec, OutputStream base, ParallelDeflateOutputStream.Wrapper w,
+                                        DeflatePool pool) throws IOException {
+        return new ParallelDeflateOutputStream(base, w, spec.zlibLevel(), blockSize(), pool.executor(),
+                pool.maxInFlight());
+    }
+
+    /** 1 MiB, or the system property's value. */
+    static int blockSize() {
+        String p = System.getProperty(BLOCK_SIZE_PROPERTY);
+        if (p != null) {
+            try {
+                int n = Integer.parseInt(p.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // the default
+            }
+        }
+        return ParallelDeflateOutputStream.DEFAULT_BLOCK;
+    }
+
+    /** Stops the blocks an abandoned entry's gzip stream still has in flight. */
+    static void cancel(OutputStream compressed) {
+        if (compressed instanceof ParallelDeflateOutputStream p) {
+            p.cancel();
+        }
     }
 
     private static OutputStream lz4(CompressionSpec spec, OutputStream base) throws IOException {

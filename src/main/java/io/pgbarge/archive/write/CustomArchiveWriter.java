@@ -129,13 +129,16 @@ public final class CustomArchiveWriter extends SequencedArchiveWriter {
         seg.write(BLK_DATA);
         seg.write(TocEncoder.intBytes(e.dumpId()));
         ChunkOutputStream chunks = new ChunkOutputStream(seg);
-        OutputStream top = Compressors.block(options.compression(), chunks);
+        OutputStream top = Compressors.block(options.compression(), chunks, deflatePool);
         return new EntryStream(e, path, top, () -> {
             chunks.close();
             seg.write(TocEncoder.intBytes(0));
             ch.end();
             ch.finish();
-        }, ch::abort);
+        }, () -> {
+            Compressors.cancel(top);
+            ch.abort();
+        });
     }
 
     @Override
@@ -149,7 +152,7 @@ public final class CustomArchiveWriter extends SequencedArchiveWriter {
             OutputStream startObject(long oid) throws IOException {
                 seg.write(TocEncoder.intBytes((int) oid));
                 ChunkOutputStream chunks = new ChunkOutputStream(seg);
-                OutputStream z = Compressors.block(options.compression(), chunks);
+                OutputStream z = Compressors.block(options.compression(), chunks, deflatePool);
                 return new java.io.FilterOutputStream(z) {
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {

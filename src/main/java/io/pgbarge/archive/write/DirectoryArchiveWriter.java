@@ -92,17 +92,19 @@ public final class DirectoryArchiveWriter extends AbstractArchiveWriter {
     EntryOutputStream newDataStream(TocEntry e) throws IOException {
         Path file = path.resolve(e.dumpId() + ".dat" + suffix());
         OutputStream raw = createFile(file);
-        OutputStream top;
+        OutputStream compressed;
         try {
-            top = Compressors.file(options.compression(), raw);
+            compressed = Compressors.file(options.compression(), raw, deflatePool);
         } catch (IOException ex) {
             raw.close();
             throw ex;
         }
+        OutputStream top = compressed;
         return new EntryStream(e, file, top, () -> {
             raw.close();
             completed(e);
         }, () -> {
+            Compressors.cancel(top);
             closeQuietly(raw);
             deleteQuietly(file);
             reopened(e);
@@ -122,7 +124,7 @@ public final class DirectoryArchiveWriter extends AbstractArchiveWriter {
                 files.add(f);
                 list.append(oid).append(' ').append(name).append('\n');
                 OutputStream raw = createFile(f);
-                OutputStream z = Compressors.file(options.compression(), raw);
+                OutputStream z = Compressors.file(options.compression(), raw, deflatePool);
                 return new java.io.FilterOutputStream(z) {
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {

@@ -47,7 +47,7 @@ public final class PlainScriptWriter extends SequencedArchiveWriter {
             raw = new BufferedOutputStream(stream, 64 * 1024);
         }
         CompressionAlgorithm a = options.compression().algorithm();
-        out = a == CompressionAlgorithm.NONE ? raw : Compressors.file(options.compression(), raw);
+        out = a == CompressionAlgorithm.NONE ? raw : Compressors.file(options.compression(), raw, deflatePool);
         rewindable = fileTail != null && a == CompressionAlgorithm.NONE;
     }
 
