@@ -128,7 +128,7 @@ public final class DatabaseCopy {
             Map<Long, List<TableSlice>> slices = options.schemaOnly() ? Map.of()
                     : TableSlicer.plan(holderConn, catalog.server().major(), tables, options.jobs());
             Plan plan = Planner.build(statements, catalog.dependencies(), tables, tasks,
-                    roles, !options.schemaOnly(), options.analyze(), slices);
+                    roles, !options.schemaOnly(), options.analyze(), slices, loadInOneStep(slices));
             notes.addAll(plan.notes());
             List<Table> copiedTables = tables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -201,6 +201,33 @@ public final class DatabaseCopy {
             stop.admin(null);
             ResumableRun.close(journal);
         }
+    }
+
+    /**
+     * Tables below this size (heap + TOAST) are loaded in one step each: rows, indexes, constraints and
+     * ANALYZE in one transaction (see {@code plan.TableLoads}). Each step costs about a millisecond of
+     * round trip, commit and journal flush; a 4 MB table takes tens of milliseconds to copy and index, so
+     * above that the steps saved are lost in the noise, while a larger table's index builds and foreign
+     * key validations gain from running on several workers. It stays far below the size from which a
+     * table is loaded with COPY FREEZE or in slices, so a one-step table is always emptied with DELETE.
+     */
+    static final long LOAD_MAX_BYTES = 4L << 20;
+    /** Tests set another limit (0: every table in separate steps, as before load steps existed). */
+    static final String LOAD_MAX_BYTES_PROPERTY = "pgbarge.loadMaxBytes";
+
+    /**
+     * Which tables get one step. On resume the journal decides where it knows: a table whose rows were
+     * copied as a step of their own (a large table, or a journal of a pgbarge that had no load steps)
+     * keeps that layout, so its finished index and constraint steps are recognized; a table whose load
+     * step finished keeps it, even if the table grew past the limit since. A table chosen to be copied
+     * in slices is not loaded in one step.
+     */
+    private java.util.function.Predicate<Table> loadInOneStep(Map<Long, List<TableSlice>> slices) {
+        java.util.Set<String> done = journal != null && journal.preDataDone() ? journal.doneSteps() : java.util.Set.of();
+        long max = Long.getLong(LOAD_MAX_BYTES_PROPERTY, LOAD_MAX_BYTES);
+        return t -> done.contains(io.pgbarge.journal.StepKeys.loadKey(t.qualifiedName()))
+                || (!done.contains(io.pgbarge.journal.StepKeys.copyKey(t.qualifiedName()))
+                && t.estimatedBytes() < max && slices.getOrDefault(t.oid(), List.of()).size() < 2);
     }
 
     /** Extensions the target cannot have: refused, or left out with what needs them, as the user chose. */

@@ -39,6 +39,10 @@ final class Rehearsal {
                     current = step.statement();
                     st.execute(current.sql());
                 }
+                for (Statement after : step.after()) {
+                    current = after;
+                    st.execute(current.sql());
+                }
             }
         } catch (SQLException e) {
             String what = current == null ? "an existing object" : current.kind().toLowerCase() + " " + current.name();

@@ -47,7 +47,10 @@ final class StepWork implements StepRunner {
         Instant start = Instant.now();
         switch (step.kind()) {
             case COPY -> {
-                if (step.slice() == null) {
+                if (step.isLoad()) {
+                    load(step, s);
+                    return;
+                } else if (step.slice() == null) {
                     copy(step.table(), s);
                 } else {
                     copySlice(step.table(), step.slice(), s);
@@ -83,6 +86,96 @@ final class StepWork implements StepRunner {
         }
         progress.tableFinished(state, counts.targetRows());
         copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+    }
+
+    /**
+     * A small table's load step: rows, then its indexes and constraints (one batch) and ANALYZE, then one
+     * commit. The table shows as done once its rows are in; the statements after them get a step line
+     * of their own (-v), timed from the end of the rows.
+     */
+    private void load(Step step, WorkerSessions s) throws StepFailedException {
+        Table t = step.table();
+        RunProgress.TableState state = states.get(t.oid());
+        state.bytes.set(0);
+        state.rows.set(0);
+        progress.tableStarted(state);
+        Instant[] rowsIn = new Instant[1];
+        CopyPump.Counts counts;
+        try {
+            counts = TableCopier.copy(t, s.source(), s.target(), state, c -> {
+                if (c.sourceRows() != c.targetRows()) {
+                    throw new RowsMismatch(c);
+                }
+                rowsIn[0] = Instant.now();
+                AfterRows.run(t, step.after(), step.analyzes(), s.target(), e -> progress.note(
+                        AfterRows.analyzeSql(t) + " failed, statistics left to autovacuum: "
+                                + io.pgbarge.exec.PgError.of(e).message()));
+            });
+        } catch (RowsMismatch e) {
+            progress.tableFailed(state);
+            throw new StepFailedException("copy of table " + t.qualifiedName(), "target", null,
+                    new SQLException("the source sent " + e.counts.sourceRows() + " rows but the target stored "
+                            + e.counts.targetRows()));
+        } catch (AfterRows.Failed e) {
+            progress.tableFailed(state);
+            String what = e.statement == null ? "the indexes and constraints of table " + t.qualifiedName()
+                    : e.statement.kind().toLowerCase() + " " + e.statement.name();
+            throw new StepFailedException(what + " (in the load of table " + t.qualifiedName()
+                    + ", rolled back whole)", "target", e.statement == null ? null : e.statement.sql(), e.getCause());
+        } catch (SQLException e) {
+            progress.tableFailed(state);
+            String server = ServerSideException.serverOf(e, "target");
+            throw new StepFailedException("copy of table " + t.qualifiedName(), server,
+                    server.equals("source") ? TableCopier.copyOut(t) : TableCopier.copyIn(t), ServerSideException.unwrap(e));
+        }
+        progress.tableFinished(state, counts.targetRows());
+        copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
+        // the step counts once; a table with nothing after its rows is logged as its table line alone
+        boolean more = !step.after().isEmpty() || step.analyzes();
+        progress.stepFinished(more ? "LOAD" : "COPY", more ? afterRows(step) : step.describe(),
+                Duration.between(rowsIn[0], Instant.now()));
+    }
+
+    /** For -v: what a load step did after the rows, e.g. "2 indexes, 3 constraints and ANALYZE of public.t". */
+    static String afterRows(Step step) {
+        long indexes = step.after().stream().filter(x -> x.kind().equals("INDEX")).count();
+        long constraints = step.after().size() - indexes;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (indexes > 0) {
+            parts.add(indexes + (indexes == 1 ? " index" : " indexes"));
+        }
+        if (constraints > 0) {
+            parts.add(constraints + (constraints == 1 ? " constraint" : " constraints"));
+        }
+        if (step.analyzes()) {
+            parts.add("ANALYZE");
+        }
+        String list = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return list + " of " + step.table().qualifiedName() + " (with its rows)";
+    }
+
+    /** The load's row counts disagree: thrown inside its transaction, so nothing is committed. */
+    private static final class RowsMismatch extends SQLException {
+        final CopyPump.Counts counts;
+
+        RowsMismatch(CopyPump.Counts counts) {
+            super("row counts differ");
+            this.counts = counts;
+        }
+    }
+
+    /**
+     * A load step run again after its session was lost mid-commit (or after a kill) that finds its first
+     * index or constraint already there: the earlier attempt committed, and its work was all-or-nothing.
+     */
+    @Override
+    public boolean foundDone(Step step, StepFailedException f) {
+        if (!step.isLoad()) {
+            return StepRunner.super.foundDone(step, f);
+        }
+        return !step.after().isEmpty() && step.after().get(0).sql().equals(f.sql())
+                && f.error().alreadyDone(f.sql());
     }
 
     /**

@@ -25,6 +25,19 @@ public final class TableCopier {
 
     public static CopyPump.Counts copy(Table table, Connection source, Connection target,
                                        RunProgress.TableState progress) throws SQLException {
+        return copy(table, source, target, progress, null);
+    }
+
+    /** Work that runs after a table's rows are in, before its transaction commits. */
+    @FunctionalInterface
+    public interface ThenInSameTransaction {
+        void run(CopyPump.Counts counts) throws SQLException;
+    }
+
+    /** @param then run after the COPY in the load's transaction (null: nothing); if it fails, the load rolls back */
+    public static CopyPump.Counts copy(Table table, Connection source, Connection target,
+                                       RunProgress.TableState progress, ThenInSameTransaction then)
+            throws SQLException {
         boolean freeze = freeze(table);
         String out = copyOut(table);
         String in = copyIn(table);
@@ -32,7 +45,11 @@ public final class TableCopier {
             try (Statement st = target.createStatement()) {
                 st.execute((freeze ? "TRUNCATE ONLY " : "DELETE FROM ONLY ") + table.qualifiedName());
             }
-            return CopyPump.pump(source, out, target, in, progress);
+            CopyPump.Counts counts = CopyPump.pump(source, out, target, in, progress);
+            if (then != null) {
+                then.run(counts);
+            }
+            return counts;
         });
     }
 

@@ -199,7 +199,7 @@ public final class Executor {
                     : new StepFailedException(step.describe(), ServerSideException.serverOf(error, "target"), sqlOf(step),
                     ServerSideException.unwrap(error));
             PgError err = f.error();
-            if (mayHaveCommitted && step.statement() != null && err.alreadyDone(step.statement().sql())) {
+            if (mayHaveCommitted && runner.foundDone(step, f)) {
                 notes.accept(step.describe() + ": found already done on the target (an earlier attempt committed it"
                         + " before its session was lost)");
                 return;

@@ -15,4 +15,13 @@ public interface StepRunner {
     default boolean repeatable(Step step) {
         return true;
     }
+
+    /**
+     * Run again when an earlier attempt may have committed (its session was lost, or the process died
+     * between the commit and the journal), whether the failure shows that attempt did commit: its
+     * statement's object is already there.
+     */
+    default boolean foundDone(Step step, StepFailedException f) {
+        return step.statement() != null && f.error().alreadyDone(step.statement().sql());
+    }
 }

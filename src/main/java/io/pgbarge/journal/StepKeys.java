@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Names for steps that stay the same from one run of a job to the next, for the journal. A step's id
  * is only its place in one plan; its key is what it does: the table it copies or analyzes, the data
- * task, or the statement's kind, object and text (hashed). A statement whose text changed between runs
+ * task, or the statement's kind, object and text (hashed). A small table's load step (see
+ * {@code Step.load}) is keyed by its table alone, whatever statements it holds. A statement whose text changed between runs
  * (a sequence's value read from a newer snapshot) gets a new key and runs again, as it should. Two
  * steps with the same key in one plan are told apart by their order.
  */
@@ -31,7 +32,7 @@ public final class StepKeys {
 
     static String base(Step s) {
         return switch (s.kind()) {
-            case COPY -> "copy " + s.table().qualifiedName();
+            case COPY -> s.isLoad() ? loadKey(s.table().qualifiedName()) : copyKey(s.table().qualifiedName());
             case ANALYZE -> "analyze " + s.table().qualifiedName();
             case TASK -> "task " + s.task().description();
             case SQL -> "sql " + s.statement().kind() + " " + s.statement().name() + " "
@@ -39,8 +40,22 @@ public final class StepKeys {
         };
     }
 
+    /** The key of a table's copy when its indexes and constraints are separate steps (a large table). */
+    public static String copyKey(String qualifiedTable) {
+        return "copy " + qualifiedTable;
+    }
+
+    /**
+     * The key of a table's load: rows, indexes, constraints and statistics in one step (a small table).
+     * Distinct from {@link #copyKey}: a journal that says a table's rows were copied on their own says
+     * nothing of its indexes.
+     */
+    public static String loadKey(String qualifiedTable) {
+        return "load " + qualifiedTable;
+    }
+
     /** Whether the step moves rows (as opposed to building schema objects or statistics on them). */
     public static boolean isData(String key) {
-        return key.startsWith("copy ") || key.startsWith("task ");
+        return key.startsWith("copy ") || key.startsWith("load ") || key.startsWith("task ");
     }
 }

@@ -32,6 +32,9 @@ public final class PlanScript {
             if (step.kind() == Step.Kind.SQL) {
                 write(step.statement(), out);
             }
+            for (Statement s : step.after()) {
+                write(s, out);
+            }
         }
     }
 

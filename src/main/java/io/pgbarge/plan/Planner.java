@@ -99,14 +99,39 @@ public final class Planner {
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze,
                              Map<Long, List<TableSlice>> slices) {
+        return build(statements, dependencies, tables, tasks, roles, copyData, analyze, slices, t -> false);
+    }
+
+    /**
+     * @param load tables loaded in one step each (rows, then the indexes and constraints that need no
+     *             other table, then ANALYZE, in one transaction; see {@link TableLoads}); never sliced
+     */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze,
+                             Map<Long, List<TableSlice>> slices, Predicate<Table> load) {
         Planner p = new Planner();
         p.analyze = analyze;
         p.slices = slices;
+        if (copyData) {
+            for (Table t : tables) {
+                if (t.hasData() && load.test(t)) {
+                    p.loaded.add(Keys.data(t.oid()));
+                }
+            }
+        }
+        if (!p.loaded.isEmpty()) {
+            Map<Long, List<TableSlice>> whole = new HashMap<>(slices);
+            whole.keySet().removeIf(oid -> p.loaded.contains(Keys.data(oid)));
+            p.slices = whole;
+            statements = TableLoads.mergeForeignKeys(statements, p.loaded);
+        }
         return p.plan(statements, dependencies, tables, tasks, roles, copyData);
     }
 
     private boolean analyze = true;
     private Map<Long, List<TableSlice>> slices = Map.of();
+    /** Data keys of the tables loaded in one step each. */
+    private final Set<String> loaded = new HashSet<>();
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                       List<DataTask> tasks, TargetRoles roles, boolean copyData) {
@@ -293,11 +318,25 @@ public final class Planner {
         List<Step> truncates = new ArrayList<>();
         Set<Node> placed = new HashSet<>();
         List<Step> steps = new ArrayList<>();
+        // the copy node of a table loaded in one step, and the statements taken in, map to that step
+        Map<Node, Step> loadOf = new HashMap<>();
         for (Node n : later) {
             List<Step> first;
             List<Step> last;
             List<TableSlice> parts = n.copyOf == null ? null : slices.get(n.copyOf.oid());
-            if (parts != null && parts.size() > 1) {
+            Step into = n.statement == null ? null : loadFor(n, loadOf);
+            if (into != null) {
+                into.addAfter(n.statement);
+                loadOf.put(n, into);
+                first = List.of(into);
+                last = List.of(into);
+            } else if (n.copyOf != null && loaded.contains(Keys.data(n.copyOf.oid()))) {
+                Step s = Step.load(steps.size(), n.copyOf, n.copyOf.estimatedBytes());
+                steps.add(s);
+                loadOf.put(n, s);
+                first = List.of(s);
+                last = List.of(s);
+            } else if (parts != null && parts.size() > 1) {
                 Table t = n.copyOf;
                 Step truncate = new Step(steps.size(), Step.Kind.SQL, null, truncate(t), t.estimatedBytes());
                 steps.add(truncate);
@@ -335,8 +374,11 @@ public final class Planner {
                 }
                 for (Step dep : lastOf.get(m)) {
                     for (Step s : first) {
-                        s.needs.add(dep);
-                        dep.neededBy.add(s);
+                        // statements taken into a load step need that step's earlier work, or pre-data
+                        if (dep != s && !s.needs.contains(dep)) {
+                            s.needs.add(dep);
+                            dep.neededBy.add(s);
+                        }
                     }
                 }
             }
@@ -348,6 +390,33 @@ public final class Planner {
             addAnalyzeSteps(steps, tables);
         }
         return steps;
+    }
+
+    /**
+     * The load step a post-data statement goes into: one of {@link TableLoads}' kinds, on a table loaded
+     * in one step, needing nothing that runs after pre-data but that step's own work. Then the load
+     * step needs nothing new, and every step that waited for the statement already waited, through it,
+     * for the table's rows: taking it in cannot form a cycle.
+     */
+    private Step loadFor(Node n, Map<Node, Step> loadOf) {
+        if (n.section != Section.POST_DATA || loaded.isEmpty()) {
+            return null;
+        }
+        String data = TableLoads.onlyTable(n.statement);
+        if (data == null || !loaded.contains(data)) {
+            return null;
+        }
+        Node copy = providers.get(data);
+        Step into = copy == null || copy.copyOf == null ? null : loadOf.get(copy);
+        if (into == null) {
+            return null;
+        }
+        for (Node m : n.needs) {
+            if (m.section != Section.PRE_DATA && loadOf.get(m) != into) {
+                return null;
+            }
+        }
+        return into;
     }
 
     /**
@@ -474,19 +543,28 @@ public final class Planner {
                 .forEach(s -> copies.computeIfAbsent(s.table().oid(), k -> new ArrayList<>()).add(s));
         for (List<Step> parts : copies.values()) {
             Table t = parts.get(0).table();
+            String data = Keys.data(t.oid());
+            List<Step> builds = new ArrayList<>();
+            for (Step s : steps) {
+                if (s.kind() == Step.Kind.SQL && s.statement().requires().contains(data)
+                        && !s.statement().kind().startsWith("FK") && s.statement().requires().stream()
+                        .filter(Keys::isData).count() == 1) {
+                    builds.add(s);
+                }
+            }
+            // a load step analyzes at its end, unless some of the table's statements run after it
+            if (parts.size() == 1 && parts.get(0).isLoad() && builds.isEmpty()) {
+                parts.get(0).analyzeAfter();
+                continue;
+            }
             Step analyze = new Step(steps.size(), Step.Kind.ANALYZE, t, null, 0);
             for (Step copy : parts) {
                 analyze.needs.add(copy);
                 copy.neededBy.add(analyze);
             }
-            String data = Keys.data(t.oid());
-            for (Step s : List.copyOf(steps)) {
-                if (s.kind() == Step.Kind.SQL && s.statement().requires().contains(data)
-                        && !s.statement().kind().startsWith("FK") && s.statement().requires().stream()
-                        .filter(Keys::isData).count() == 1) {
-                    analyze.needs.add(s);
-                    s.neededBy.add(analyze);
-                }
+            for (Step s : builds) {
+                analyze.needs.add(s);
+                s.neededBy.add(analyze);
             }
             steps.add(analyze);
         }

@@ -20,6 +20,9 @@ public final class Step {
     private final DataTask task;
     private final TableSlice slice;
     private final long priority;
+    private List<Statement> after = List.of();
+    private boolean load;
+    private boolean analyzeAfter;
     final List<Step> needs = new ArrayList<>();
     final List<Step> neededBy = new ArrayList<>();
 
@@ -39,6 +42,42 @@ public final class Step {
         this.task = task;
         this.slice = slice;
         this.priority = priority;
+    }
+
+    /**
+     * A small table's whole load: COPY, then {@code after} and (if asked) ANALYZE, all in the copy's
+     * transaction, so the table costs one step, one transaction and one commit instead of one per
+     * statement.
+     */
+    static Step load(int id, Table table, long priority) {
+        Step s = new Step(id, Kind.COPY, table, null, null, null, priority);
+        s.load = true;
+        return s;
+    }
+
+    void addAfter(Statement st) {
+        List<Statement> more = new ArrayList<>(after);
+        more.add(st);
+        after = List.copyOf(more);
+    }
+
+    void analyzeAfter() {
+        analyzeAfter = true;
+    }
+
+    /** A COPY step that also builds the table's indexes and constraints (see {@link #load}). */
+    public boolean isLoad() {
+        return load;
+    }
+
+    /** For a load step: the statements run after the rows, in order, in the same transaction. */
+    public List<Statement> after() {
+        return after;
+    }
+
+    /** For a load step: whether it ends with ANALYZE of the table. */
+    public boolean analyzes() {
+        return analyzeAfter;
     }
 
     /** For a COPY step: the part of the table it copies, or null for the whole table. */
@@ -85,7 +124,8 @@ public final class Step {
     /** Short description for progress and errors. */
     public String describe() {
         return switch (kind) {
-            case COPY -> "copy " + table.qualifiedName() + (slice == null ? "" : " " + slice);
+            case COPY -> load ? "load " + table.qualifiedName()
+                    : "copy " + table.qualifiedName() + (slice == null ? "" : " " + slice);
             case ANALYZE -> "analyze " + table.qualifiedName();
             case SQL -> statement.kind().toLowerCase() + " " + statement.name();
             case TASK -> task.description();

@@ -35,8 +35,9 @@ class InterruptedCopyTest {
         SlowTable.slowDown(tgt);
         PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
         SlowTable.awaitCopy(tgt, "public.big");
-        awaitJournal("\"type\":\"done\",\"step\":\"copy public.t", p);
-        awaitJournal("\"type\":\"done\",\"step\":\"sql FK VALIDATE public.t2 t2_t1", p);
+        // small tables are loaded in one step each (rows, indexes, constraints); their FK added validated at once
+        awaitJournal("\"type\":\"done\",\"step\":\"load public.t", p);
+        awaitJournal("\"type\":\"done\",\"step\":\"sql FK CONSTRAINT public.t2 t2_t1", p);
         p.kill9();
 
         // what the journal says finished, and the files those tables' rows are in now
@@ -52,6 +53,34 @@ class InterruptedCopyTest {
         assertThat(fileNodes(tgt, finished)).isEqualTo(files);
         assertEqual(src, tgt);
         assertThat(journals()).as("the journal of a finished job is removed").isEmpty();
+    }
+
+    /**
+     * A journal written with every table in separate steps (as pgbarge wrote them before small tables got
+     * one load step each; forced here with a limit of 0) is resumed by a run that would load the small
+     * tables in one step: tables whose rows the journal says were copied keep the separate steps, so
+     * their finished index, constraint and foreign key steps are skipped and the others still run.
+     */
+    @Test
+    void aJournalWithSeparateStepsPerTableResumesCorrectly() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "kill9_old_src");
+        TestDb tgt = TestServers.newDatabase(17, "kill9_old_tgt");
+        SlowTable.fill(src);
+        SlowTable.slowDown(tgt);
+        PgbargeProcess p = PgbargeProcess.start(List.of("-Dpgbarge.loadMaxBytes=0"), copyArgs(src, tgt));
+        SlowTable.awaitCopy(tgt, "public.big");
+        awaitJournal("\"type\":\"done\",\"step\":\"sql FK VALIDATE public.t2 t2_t1", p);
+        awaitJournal("\"type\":\"done\",\"step\":\"sql CONSTRAINT public.t1 t1_pkey", p);
+        p.kill9();
+        List<String> finished = finishedTables();
+        assertThat(finished).contains("public.t1", "public.t2").doesNotContain("public.big");
+        Map<String, String> files = fileNodes(tgt, finished);
+
+        PgbargeProcess again = PgbargeProcess.start(copyArgs(src, tgt, "--resume"));
+        assertThat(again.exitCode(120)).as(again.output()).isEqualTo(ExitCode.OK);
+        assertThat(again.output()).contains("resumed");
+        assertThat(fileNodes(tgt, finished)).isEqualTo(files);
+        assertEqual(src, tgt);
     }
 
     @Test
@@ -111,7 +140,7 @@ class InterruptedCopyTest {
             SlowTable.slowDown(tgt);
             PgbargeProcess p = PgbargeProcess.start(copyArgs(src, tgt));
             SlowTable.awaitCopy(tgt, "public.big");
-            awaitJournal("\"type\":\"done\",\"step\":\"copy public.t", p);
+            awaitJournal("\"type\":\"done\",\"step\":\"load public.t", p);
             own.stopServer();
             assertThat(p.exitCode(90)).as(p.output()).isEqualTo(ExitCode.CONNECTION);
             assertThat(p.output()).contains("the source server went away").contains("--resume")
@@ -174,7 +203,7 @@ class InterruptedCopyTest {
 
     /** Tables whose copy the journal records as done. */
     private List<String> finishedTables() throws Exception {
-        return Journals.matching(work, java.util.regex.Pattern.compile("\"type\":\"done\",\"step\":\"copy ([^\"]+)\""));
+        return Journals.matching(work, java.util.regex.Pattern.compile("\"type\":\"done\",\"step\":\"(?:copy|load) ([^\"]+)\""));
     }
 
     /**

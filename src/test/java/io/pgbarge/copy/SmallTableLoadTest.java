@@ -1,0 +1,187 @@
+package io.pgbarge.copy;
+
+import io.pgbarge.TestDb;
+import io.pgbarge.TestServers;
+import io.pgbarge.journal.JobIdentity;
+import io.pgbarge.journal.RunJournal;
+import io.pgbarge.report.RunProgress;
+import io.pgbarge.testutil.DbCompare;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Small tables are loaded in one step each: rows, indexes, constraints and ANALYZE in one transaction.
+ * The target must still end pg_dump-identical to the source whatever the tables look like (foreign-key
+ * chains and cycles, self-references, partitions, expression indexes, NOT VALID checks, next to a table
+ * large enough for separate steps); a statement failing inside such a step must be named, and leave the
+ * table to a resumed run, which must also cope with a step that committed but was never marked done.
+ */
+@Timeout(600)
+class SmallTableLoadTest {
+    /** Tables above this are "large" here, so that one plan holds both layouts. */
+    private static final long LIMIT = 64 * 1024;
+
+    private static final String SOURCE_SQL = """
+            CREATE FUNCTION public.norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(t)';
+            -- fails on the target only, while fault.fail is on there
+            CREATE FUNCTION public.boom(v integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+            BEGIN
+              IF current_setting('fault.fail', true) = 'on' THEN
+                RAISE EXCEPTION 'boom on %', v;
+              END IF;
+              RETURN v;
+            END $$;
+            CREATE TABLE public.c1 (id int PRIMARY KEY, name text UNIQUE, n int CHECK (n >= 0));
+            INSERT INTO public.c1 SELECT g, 'Name ' || g, g FROM generate_series(1, 50) g;
+            CREATE INDEX c1_norm ON public.c1 (public.norm(name));
+            CREATE TABLE public.c2 (id int PRIMARY KEY, c1_id int REFERENCES public.c1, n int);
+            INSERT INTO public.c2 SELECT g, g, 500 + g FROM generate_series(1, 50) g;
+            ALTER TABLE public.c2 ADD CONSTRAINT c2_n_small CHECK (n < 100) NOT VALID;
+            CREATE TABLE public.c3 (id int PRIMARY KEY, c2_id int REFERENCES public.c2 DEFERRABLE INITIALLY DEFERRED,
+                                    n int, UNIQUE (n) DEFERRABLE);
+            -- before the rows: the deferred foreign key leaves trigger events pending until commit
+            CREATE INDEX c3_boom ON public.c3 (public.boom(n));
+            INSERT INTO public.c3 SELECT g, g, g FROM generate_series(1, 50) g;
+            -- a foreign-key cycle
+            CREATE TABLE public.cyc_a (id int PRIMARY KEY, b_id int);
+            CREATE TABLE public.cyc_b (id int PRIMARY KEY, a_id int REFERENCES public.cyc_a);
+            INSERT INTO public.cyc_a SELECT g, g FROM generate_series(1, 20) g;
+            INSERT INTO public.cyc_b SELECT g, g FROM generate_series(1, 20) g;
+            ALTER TABLE public.cyc_a ADD CONSTRAINT cyc_a_b FOREIGN KEY (b_id) REFERENCES public.cyc_b;
+            -- a self-reference
+            CREATE TABLE public.tree (id int PRIMARY KEY, parent int REFERENCES public.tree, label text);
+            INSERT INTO public.tree SELECT g, NULLIF(g - 1, 0), 'node ' || g FROM generate_series(1, 400) g;
+            -- an exclusion constraint
+            CREATE TABLE public.boxes (id int PRIMARY KEY, b box, EXCLUDE USING gist (b WITH &&));
+            INSERT INTO public.boxes SELECT g, box(point(g * 10, 0), point(g * 10 + 1, 1)) FROM generate_series(1, 20) g;
+            -- partitions, with a primary key, an index and a foreign key on the partitioned table
+            CREATE TABLE public.meas (id int, d date, v int, c1_id int REFERENCES public.c1, PRIMARY KEY (id, d))
+                PARTITION BY RANGE (d);
+            CREATE TABLE public.meas_2024 PARTITION OF public.meas FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE public.meas_2025 PARTITION OF public.meas FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+            CREATE INDEX meas_v ON public.meas (v);
+            INSERT INTO public.meas SELECT g, date '2024-06-01' + g * 3, g % 7, 1 + g % 50 FROM generate_series(1, 150) g;
+            -- large enough for separate steps, referenced by a small table and referencing one
+            CREATE TABLE public.big (id int PRIMARY KEY, c1_id int REFERENCES public.c1, pad text);
+            INSERT INTO public.big SELECT g, 1 + g % 50, repeat('x', 60) FROM generate_series(1, 3000) g;
+            CREATE INDEX big_c1 ON public.big (c1_id);
+            CREATE TABLE public.leaf (id int PRIMARY KEY, big_id int REFERENCES public.big);
+            INSERT INTO public.leaf SELECT g, g FROM generate_series(1, 30) g;
+            """;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void smallTablesLoadInOneStepAndTheTargetMatchesTheSource() throws Exception {
+        TestDb source = TestServers.newDatabase(17, "load_src");
+        TestDb target = TestServers.newDatabase(17, "load_tgt");
+        source.exec(SOURCE_SQL);
+        List<String> steps = new CopyOnWriteArrayList<>();
+        RunProgress progress = listening(steps);
+
+        CopyResult result = withLimit(() -> new DatabaseCopy(n -> source.connect(), n -> target.connect(),
+                CopyTestSupport.jobs(2), progress).run());
+
+        assertThat(result.tables()).as("every table with rows; the partitioned meas has none of its own").hasSize(11);
+        // a small table: one step, its statements in it; the FK of two small tables added validated at once
+        assertThat(steps).contains("3 indexes, 2 constraints and ANALYZE of public.c3 (with its rows)",
+                        "1 index, 2 constraints and ANALYZE of public.tree (with its rows)",
+                        "fk constraint public.c2 c2_c1_id_fkey", "fk constraint public.cyc_a cyc_a_b")
+                .noneMatch(s -> s.startsWith("index public.c") || s.startsWith("analyze public.c")
+                        || s.startsWith("fk validate public.c") || s.startsWith("fk validate public.tree"));
+        // a large table keeps its separate steps, and the foreign keys touching it their NOT VALID + VALIDATE
+        assertThat(steps).contains("index public.big_c1", "index public.big_pkey", "analyze public.big",
+                "fk validate public.big big_c1_id_fkey", "fk validate public.leaf leaf_big_id_fkey");
+        assertThat(target.scalar("SELECT count(*) FROM pg_catalog.pg_stats WHERE schemaname = 'public'"
+                + " AND tablename = 'c3'")).as("ANALYZE ran in the load step: statistics of its 3 columns").isEqualTo("3");
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            DbCompare.assertSame(s, t);
+        }
+    }
+
+    @Test
+    void aFailingIndexInALoadStepIsNamedAndTheResumedRunFinishesTheTable() throws Exception {
+        TestDb source = TestServers.newDatabase(17, "loadfail_src");
+        TestDb target = TestServers.newDatabase(17, "loadfail_tgt");
+        source.exec(SOURCE_SQL);
+        target.exec("ALTER DATABASE " + target.name() + " SET fault.fail = 'on'");
+        JobIdentity job = new JobIdentity("copy", source.uri() + " " + target.uri(), "test copy", "", "");
+
+        assertThatThrownBy(() -> withLimit(() -> copy(source, target, RunJournal.open(work, job, false, false),
+                new RunProgress())))
+                .isInstanceOf(CopyFailedException.class)
+                .hasMessageContaining("index public.c3_boom (in the load of table public.c3, rolled back whole)"
+                        + " failed on the target")
+                .hasMessageContaining("boom on 1")
+                .hasMessageContaining("statement: CREATE INDEX c3_boom ON public.c3 USING btree (public.boom(n))")
+                .hasMessageContaining("--resume");
+        // the step rolled back whole: no rows, none of its indexes or constraints
+        assertThat(target.scalar("SELECT count(*) FROM public.c3")).isEqualTo("0");
+        assertThat(target.scalar("SELECT count(*) FROM pg_catalog.pg_class WHERE relname LIKE 'c3\\_%'")).isEqualTo("0");
+
+        // tree (larger than c3, so loaded before it by the one worker; no other table references it) as if
+        // its load committed but the process died before marking it done: nothing that needs it ran yet
+        Path journal = Files.list(work).filter(f -> f.toString().endsWith(".journal")).findFirst().orElseThrow();
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        String done = "{\"type\":\"done\",\"step\":\"load public.tree\"";
+        assertThat(text).contains(done).contains("{\"type\":\"start\",\"step\":\"load public.tree\"}");
+        Files.writeString(journal, text.lines().filter(l -> !l.startsWith(done))
+                .map(l -> l + "\n").reduce("", String::concat), StandardCharsets.UTF_8);
+
+        target.exec("ALTER DATABASE " + target.name() + " RESET fault.fail");
+        RunProgress progress = new RunProgress();
+        withLimit(() -> copy(source, target, RunJournal.open(work, job, true, false), progress));
+        assertThat(progress.notes()).anySatisfy(n -> assertThat(n).startsWith("load public.tree: found already done"));
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            DbCompare.assertSame(s, t);
+        }
+    }
+
+    private static CopyResult copy(TestDb source, TestDb target, RunJournal journal, RunProgress progress)
+            throws Exception {
+        return new DatabaseCopy(n -> source.connect(), n -> target.connect(), CopyTestSupport.jobs(1), progress)
+                .journal(journal).run();
+    }
+
+    private static RunProgress listening(List<String> steps) {
+        RunProgress progress = new RunProgress();
+        progress.addListener(new RunProgress.Listener() {
+            @Override
+            public void stepFinished(String kind, String name, Duration took) {
+                steps.add(name);
+            }
+        });
+        return progress;
+    }
+
+    private interface Run<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T withLimit(Run<T> run) throws Exception {
+        String before = System.getProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY);
+        System.setProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, Long.toString(LIMIT));
+        try {
+            return run.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY);
+            } else {
+                System.setProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, before);
+            }
+        }
+    }
+}
