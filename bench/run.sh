@@ -241,7 +241,9 @@ jar() {
 
 GCLOG=""
 pgbarge() {
-  java -Xmx512m -Xlog:gc:file="$GCLOG" -Xlog:gc+heap+exit=info:file="$GCLOG.exit" -jar "$BD/pgbarge.jar" "$@"
+  # through the launcher, as a user runs it (its JVM options included), on the copy of this build
+  PGBARGE_JAR="$BD/pgbarge.jar" \
+    PGBARGE_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$GCLOG -Xlog:gc+heap+exit=info:file=$GCLOG.exit" "$REPO/pgbarge" "$@"
 }
 
 # Java heap in MB as "peak/live": the largest heap in use (before any GC, or at exit) — what G1 let
