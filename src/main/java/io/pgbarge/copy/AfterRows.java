@@ -49,7 +49,11 @@ final class AfterRows {
         }
         try (java.sql.Statement st = target.createStatement()) {
             for (Statement s : statements) {
-                st.addBatch(s.sql());
+                if (!batchable(st, s.sql())) {
+                    st.clearBatch();
+                    oneByOne(table, statements, analyze, target, analyzeFailed);
+                    return;
+                }
             }
             if (analyze) {
                 st.addBatch("SAVEPOINT " + SAVEPOINT);
@@ -67,6 +71,42 @@ final class AfterRows {
                 return;
             }
             throw new Failed(at >= 0 && at < statements.size() ? statements.get(at) : null, server);
+        }
+    }
+
+    /**
+     * The driver refuses a batch entry that holds several statements (a placement in a tablespace is
+     * {@code SET default_tablespace; CREATE …; RESET}); it refuses it when added, before anything is sent.
+     */
+    private static boolean batchable(java.sql.Statement st, String sql) {
+        try {
+            st.addBatch(sql);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The same statements, one round trip each: for a batch the driver will not take. */
+    private static void oneByOne(Table table, List<Statement> statements, boolean analyze, Connection target,
+                                 java.util.function.Consumer<SQLException> analyzeFailed) throws SQLException {
+        try (java.sql.Statement st = target.createStatement()) {
+            for (Statement s : statements) {
+                try {
+                    st.execute(s.sql());
+                } catch (SQLException e) {
+                    throw new Failed(s, e);
+                }
+            }
+            if (analyze) {
+                st.execute("SAVEPOINT " + SAVEPOINT);
+                try {
+                    st.execute(analyzeSql(table));
+                } catch (SQLException e) {
+                    st.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                    analyzeFailed.accept(e);
+                }
+            }
         }
     }
 

@@ -328,7 +328,8 @@ public final class DatabaseCopy {
             }
         }
         progress.addSteps(toRun);
-        StepWork work = new StepWork(progress, states, copied, s -> journaled != null && journaled.isRedo(s));
+        StepWork work = new StepWork(progress, states, copied, s -> journaled != null && journaled.isRedo(s),
+                options.jobs());
         Executor ex = new Executor(options.jobs(),
                 i -> new WorkerSessions("worker-" + i, source, holder::join, target, targetSession()),
                 work, 3).notes(progress::note);

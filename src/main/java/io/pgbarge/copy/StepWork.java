@@ -25,10 +25,12 @@ final class StepWork implements StepRunner {
     private final Map<Long, SliceTally> tallies = new ConcurrentHashMap<>();
 
     private final java.util.function.Predicate<Step> recheck;
+    private final io.pgbarge.exec.BuildWorkers builds;
 
     /** @param recheck foreign keys to drop and add again (a resume from a newer snapshot) */
     StepWork(RunProgress progress, Map<Long, RunProgress.TableState> states, Map<Long, CopyResult.TableRows> copied,
-             java.util.function.Predicate<Step> recheck) {
+             java.util.function.Predicate<Step> recheck, int jobs) {
+        this.builds = new io.pgbarge.exec.BuildWorkers(jobs);
         this.progress = progress;
         this.states = states;
         this.copied = copied;
@@ -44,6 +46,15 @@ final class StepWork implements StepRunner {
 
     @Override
     public void run(Step step, WorkerSessions s) throws Exception {
+        builds.started();
+        try {
+            runCounted(step, s);
+        } finally {
+            builds.finished();
+        }
+    }
+
+    private void runCounted(Step step, WorkerSessions s) throws Exception {
         Instant start = Instant.now();
         switch (step.kind()) {
             case COPY -> {
@@ -244,8 +255,11 @@ final class StepWork implements StepRunner {
         }
     }
 
-    private static void sql(Step step, WorkerSessions s, String sql) throws StepFailedException {
+    private void sql(Step step, WorkerSessions s, String sql) throws StepFailedException {
         try (var st = s.target().createStatement()) {
+            if (step.statement().kind().equals("INDEX")) {
+                builds.beforeBuild(s.target());
+            }
             st.execute(sql);
         } catch (SQLException e) {
             throw new StepFailedException(step.describe(), ServerSideException.serverOf(e, "target"), sql,

@@ -137,7 +137,7 @@ public final class DatabaseRestore {
             Map<Integer, RunProgress.TableState> states = tableStates(archivePlan.tasks(), plan.steps(), journaled);
             progress.addSteps(plan.steps().stream().filter(st -> journaled == null || !journaled.done(st)).count());
             RestoreStepWork work = new RestoreStepWork(archive, progress, states, rows, !options.singleTransaction(),
-                    verify);
+                    verify).jobs(options.jobs());
             if (verify != null) {
                 expectations(archive, selected);
             }

@@ -25,6 +25,7 @@ final class RestoreStepWork implements StepRunner {
     private final Map<String, Long> rows;
     private final boolean ownTransactions;
     private final ArchiveRows verify;
+    private io.pgbarge.exec.BuildWorkers builds;
 
     /**
      * @param states          progress of each TABLE DATA entry, by dump id
@@ -61,9 +62,24 @@ final class RestoreStepWork implements StepRunner {
         return loads.stream().noneMatch(l -> l instanceof TableDataLoad t && !t.truncate());
     }
 
+    /** Index builds limit themselves to one process while every one of {@code jobs} workers is busy. */
+    RestoreStepWork jobs(int jobs) {
+        this.builds = new io.pgbarge.exec.BuildWorkers(jobs);
+        return this;
+    }
+
     @Override
     public void run(Step step, WorkerSessions s) throws Exception {
-        run(step, s.target());
+        if (builds == null) {
+            run(step, s.target());
+            return;
+        }
+        builds.started();
+        try {
+            run(step, s.target());
+        } finally {
+            builds.finished();
+        }
     }
 
     void run(Step step, Connection target) throws StepFailedException {
@@ -123,9 +139,12 @@ final class RestoreStepWork implements StepRunner {
         }
     }
 
-    private static void sql(Step step, Connection target) throws StepFailedException {
+    private void sql(Step step, Connection target) throws StepFailedException {
         String sql = step.statement().sql();
         try (var st = target.createStatement()) {
+            if (builds != null && step.statement().kind().equals("INDEX")) {
+                builds.beforeBuild(target);
+            }
             st.execute(sql);
         } catch (SQLException e) {
             throw new StepFailedException(step.describe(), "target", sql, e);
