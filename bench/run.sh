@@ -297,6 +297,9 @@ fresh_target() { # name
   TGT_DBS+=("$1")
   psql "$TGT dbname=postgres" -Xqc "CHECKPOINT"
   psql "$SRC dbname=postgres" -Xqc "CHECKPOINT"
+  # the kernel writes the previous run's dirty pages (data, WAL) back in the background, taking CPU
+  # from whichever tool runs next; every tool starts with nothing left to write
+  sync
 }
 
 drop_targets() {
