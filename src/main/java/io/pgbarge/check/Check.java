@@ -9,4 +9,12 @@ public interface Check {
     String topic();
 
     List<Finding> run(CheckContext ctx) throws SQLException;
+
+    /**
+     * Whether the check can find a blocker. {@code copy} runs only those before it starts: the others
+     * (warnings and infos, some of them slow catalog-wide queries) are for {@code pgbarge check}.
+     */
+    default boolean canBlock() {
+        return true;
+    }
 }

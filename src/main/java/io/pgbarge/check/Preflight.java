@@ -38,6 +38,17 @@ public final class Preflight {
         return new Preflight().check(source, target, options);
     }
 
+    /** The blockers the standard checks find; checks that can find nothing worse than a warning are not run. */
+    public static List<Finding> blockers(Connection source, Connection target, CheckOptions options) throws SQLException {
+        return new Preflight().blockersOnly(source, target, options);
+    }
+
+    /** The blockers of the checks that can find one (see {@link Check#canBlock()}). */
+    public List<Finding> blockersOnly(Connection source, Connection target, CheckOptions options) throws SQLException {
+        return new Preflight(checks.stream().filter(Check::canBlock).toList()).check(source, target, options).stream()
+                .filter(Finding::isBlocker).toList();
+    }
+
     /**
      * Runs the checks; the findings come blockers first, then warnings, then infos, each group in the
      * order of the checks. A check that fails itself (a catalog query refused) becomes a warning.

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public final class ReplicationObjectCheck implements Check {
     @Override
+    public boolean canBlock() {
+        return false;
+    }
+
+    @Override
     public String topic() {
         return "event triggers, publications and subscriptions";
     }

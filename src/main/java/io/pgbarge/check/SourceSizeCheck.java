@@ -6,6 +6,11 @@ import java.util.List;
 /** How big the source is, and how much of it is data to copy (indexes are rebuilt, not copied). */
 public final class SourceSizeCheck implements Check {
     @Override
+    public boolean canBlock() {
+        return false;
+    }
+
+    @Override
     public String topic() {
         return "source size";
     }

@@ -6,6 +6,11 @@ import java.util.List;
 /** Unlogged tables: copied and created unlogged, so a crash of the target empties them as on the source. */
 public final class UnloggedTableCheck implements Check {
     @Override
+    public boolean canBlock() {
+        return false;
+    }
+
+    @Override
     public String topic() {
         return "unlogged tables";
     }

@@ -205,8 +205,8 @@ final class CopyRun {
         List<Finding> blockers;
         try (var s = Connector.open(source, "pgbarge:check:source");
              var t = Connector.open(target, "pgbarge:check:target")) {
-            blockers = Preflight.run(s, t, options).stream()
-                    .filter(f -> f.isBlocker() && !HANDLED_BY_COPY.contains(f.code())
+            blockers = Preflight.blockers(s, t, options).stream()
+                    .filter(f -> !HANDLED_BY_COPY.contains(f.code())
                             && !leftOutByChoice(f, copy.extensions())).toList();
         } catch (java.sql.SQLException e) {
             System.err.println("pgbarge: the preflight check could not read the servers: " + PgError.of(e).message());
