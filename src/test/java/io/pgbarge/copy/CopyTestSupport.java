@@ -27,4 +27,36 @@ final class CopyTestSupport {
                     + " CREATE ROLE \"" + r.get(0) + "\"; END IF; END $$");
         }
     }
+
+    /** Work that may throw, run under a system property. */
+    interface Run<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code run} with a system property set (a size threshold), then puts back what was there. */
+    static <T> T withProperty(String name, long value, Run<T> run) throws Exception {
+        String before = System.getProperty(name);
+        System.setProperty(name, Long.toString(value));
+        try {
+            return run.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
+    }
+
+    /** A progress that adds the name of every finished step to {@code steps}. */
+    static RunProgress recordingSteps(List<String> steps) {
+        RunProgress progress = new RunProgress();
+        progress.addListener(new RunProgress.Listener() {
+            @Override
+            public void stepFinished(String kind, String name, java.time.Duration took) {
+                steps.add(name);
+            }
+        });
+        return progress;
+    }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -85,15 +84,9 @@ class PaddedCharCopyTest {
         TestDb target = TestServers.newDatabase(16, "pad_slice_tgt");
         source.exec(SOURCE_SQL);
         List<String> steps = new CopyOnWriteArrayList<>();
-        RunProgress progress = new RunProgress();
-        progress.addListener(new RunProgress.Listener() {
-            @Override
-            public void stepFinished(String kind, String name, Duration took) {
-                steps.add(name);
-            }
-        });
+        RunProgress progress = CopyTestSupport.recordingSteps(steps);
 
-        CopyResult result = withSliceBytes(16 * 1024, () -> new DatabaseCopy(n -> source.connect(),
+        CopyResult result = CopyTestSupport.withProperty(TableSlicer.SLICE_BYTES_PROPERTY, 16 * 1024, () -> new DatabaseCopy(n -> source.connect(),
                 n -> target.connect(), CopyTestSupport.jobs(3), progress).run());
 
         assertThat(steps).anyMatch(s -> s.startsWith("copy public.wide slice"))
@@ -137,23 +130,5 @@ class PaddedCharCopyTest {
 
     private static String tableOf(String table) {
         return "public." + table;
-    }
-
-    private interface Run<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T withSliceBytes(long bytes, Run<T> run) throws Exception {
-        String before = System.getProperty(TableSlicer.SLICE_BYTES_PROPERTY);
-        System.setProperty(TableSlicer.SLICE_BYTES_PROPERTY, Long.toString(bytes));
-        try {
-            return run.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(TableSlicer.SLICE_BYTES_PROPERTY);
-            } else {
-                System.setProperty(TableSlicer.SLICE_BYTES_PROPERTY, before);
-            }
-        }
     }
 }

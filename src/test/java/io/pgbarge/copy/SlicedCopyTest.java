@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,15 +48,9 @@ class SlicedCopyTest {
         TestDb target = TestServers.newDatabase(17, "slice_tgt");
         source.exec(SOURCE_SQL);
         List<String> steps = new CopyOnWriteArrayList<>();
-        RunProgress progress = new RunProgress();
-        progress.addListener(new RunProgress.Listener() {
-            @Override
-            public void stepFinished(String kind, String name, Duration took) {
-                steps.add(name);
-            }
-        });
+        RunProgress progress = CopyTestSupport.recordingSteps(steps);
 
-        CopyResult result = withSliceBytes(64 * 1024, () ->
+        CopyResult result = CopyTestSupport.withProperty(TableSlicer.SLICE_BYTES_PROPERTY, 64 * 1024, () ->
                 new DatabaseCopy(n -> source.connect(), n -> target.connect(), CopyTestSupport.jobs(3), progress).run());
 
         List<String> slices = steps.stream().filter(s -> s.startsWith("copy public.big slice")).toList();
@@ -127,23 +120,5 @@ class SlicedCopyTest {
         assertThat(slices).extracting(TableSlice::toPage).containsExactly(3L, 6L, -1L);
         assertThat(slices.get(2).where()).doesNotContain("<");
         assertThat(slices.get(0).where()).contains("ctid >= '(0,0)'", "ctid < '(3,0)'");
-    }
-
-    private interface Run<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T withSliceBytes(long bytes, Run<T> run) throws Exception {
-        String before = System.getProperty(TableSlicer.SLICE_BYTES_PROPERTY);
-        System.setProperty(TableSlicer.SLICE_BYTES_PROPERTY, Long.toString(bytes));
-        try {
-            return run.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(TableSlicer.SLICE_BYTES_PROPERTY);
-            } else {
-                System.setProperty(TableSlicer.SLICE_BYTES_PROPERTY, before);
-            }
-        }
     }
 }

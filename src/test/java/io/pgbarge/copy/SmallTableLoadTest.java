@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -90,9 +89,9 @@ class SmallTableLoadTest {
         TestDb target = TestServers.newDatabase(17, "load_tgt");
         source.exec(SOURCE_SQL);
         List<String> steps = new CopyOnWriteArrayList<>();
-        RunProgress progress = listening(steps);
+        RunProgress progress = CopyTestSupport.recordingSteps(steps);
 
-        CopyResult result = withLimit(() -> new DatabaseCopy(n -> source.connect(), n -> target.connect(),
+        CopyResult result = CopyTestSupport.withProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, LIMIT, () -> new DatabaseCopy(n -> source.connect(), n -> target.connect(),
                 CopyTestSupport.jobs(2), progress).run());
 
         assertThat(result.tables()).as("every table with rows; the partitioned meas has none of its own").hasSize(11);
@@ -120,7 +119,7 @@ class SmallTableLoadTest {
         target.exec("ALTER DATABASE " + target.name() + " SET fault.fail = 'on'");
         JobIdentity job = new JobIdentity("copy", source.uri() + " " + target.uri(), "test copy", "", "");
 
-        assertThatThrownBy(() -> withLimit(() -> copy(source, target, RunJournal.open(work, job, false, false),
+        assertThatThrownBy(() -> CopyTestSupport.withProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, LIMIT, () -> copy(source, target, RunJournal.open(work, job, false, false),
                 new RunProgress())))
                 .isInstanceOf(CopyFailedException.class)
                 .hasMessageContaining("index public.c3_boom (in the load of table public.c3, rolled back whole)"
@@ -143,7 +142,7 @@ class SmallTableLoadTest {
 
         target.exec("ALTER DATABASE " + target.name() + " RESET fault.fail");
         RunProgress progress = new RunProgress();
-        withLimit(() -> copy(source, target, RunJournal.open(work, job, true, false), progress));
+        CopyTestSupport.withProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, LIMIT, () -> copy(source, target, RunJournal.open(work, job, true, false), progress));
         assertThat(progress.notes()).anySatisfy(n -> assertThat(n).startsWith("load public.tree: found already done"));
         try (Connection s = source.connect(); Connection t = target.connect()) {
             DbCompare.assertSame(s, t);
@@ -154,34 +153,5 @@ class SmallTableLoadTest {
             throws Exception {
         return new DatabaseCopy(n -> source.connect(), n -> target.connect(), CopyTestSupport.jobs(1), progress)
                 .journal(journal).run();
-    }
-
-    private static RunProgress listening(List<String> steps) {
-        RunProgress progress = new RunProgress();
-        progress.addListener(new RunProgress.Listener() {
-            @Override
-            public void stepFinished(String kind, String name, Duration took) {
-                steps.add(name);
-            }
-        });
-        return progress;
-    }
-
-    private interface Run<T> {
-        T run() throws Exception;
-    }
-
-    private static <T> T withLimit(Run<T> run) throws Exception {
-        String before = System.getProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY);
-        System.setProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, Long.toString(LIMIT));
-        try {
-            return run.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY);
-            } else {
-                System.setProperty(DatabaseCopy.LOAD_MAX_BYTES_PROPERTY, before);
-            }
-        }
     }
 }

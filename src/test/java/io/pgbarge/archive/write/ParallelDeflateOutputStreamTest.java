@@ -211,21 +211,7 @@ class ParallelDeflateOutputStreamTest {
         DeflatePool deflatePool = new DeflatePool(2);
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread writer = new Thread(() -> {
-            try {
-                ParallelDeflateOutputStream out = new ParallelDeflateOutputStream(OutputStream.nullOutputStream(),
-                        ParallelDeflateOutputStream.Wrapper.GZIP, 9, 256 * 1024, deflatePool.executor(),
-                        deflatePool.maxInFlight());
-                byte[] chunk = data("text", 64 * 1024);
-                started.countDown();
-                while (true) { // until the pool stops under it
-                    out.write(chunk);
-                }
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        writer.start();
+        Thread writer = endlessWriter(deflatePool, ParallelDeflateOutputStream.Wrapper.GZIP, started, thrown);
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200);
         deflatePool.stop();
@@ -240,11 +226,25 @@ class ParallelDeflateOutputStreamTest {
         DeflatePool deflatePool = new DeflatePool(2);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         CountDownLatch started = new CountDownLatch(1);
+        Thread writer = endlessWriter(deflatePool, ParallelDeflateOutputStream.Wrapper.ZLIB, started, thrown);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        writer.interrupt();
+        writer.join(30_000);
+        assertThat(writer.isAlive()).isFalse();
+        // interrupted while waiting for a block, or writing with the flag set and then waiting
+        assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
+        deflatePool.stop();
+        assertThat(deflatePool.awaitStopped(30_000)).isTrue();
+    }
+
+    /** A started thread that writes to a stream on {@code pool} until a write throws, which it keeps in {@code thrown}. */
+    private static Thread endlessWriter(DeflatePool pool, ParallelDeflateOutputStream.Wrapper wrapper,
+                                        CountDownLatch started, AtomicReference<Throwable> thrown) {
         Thread writer = new Thread(() -> {
             try {
                 ParallelDeflateOutputStream out = new ParallelDeflateOutputStream(OutputStream.nullOutputStream(),
-                        ParallelDeflateOutputStream.Wrapper.ZLIB, 9, 256 * 1024, deflatePool.executor(),
-                        deflatePool.maxInFlight());
+                        wrapper, 9, 256 * 1024, pool.executor(), pool.maxInFlight());
                 byte[] chunk = data("text", 64 * 1024);
                 started.countDown();
                 while (true) {
@@ -255,14 +255,6 @@ class ParallelDeflateOutputStreamTest {
             }
         });
         writer.start();
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(200);
-        writer.interrupt();
-        writer.join(30_000);
-        assertThat(writer.isAlive()).isFalse();
-        // interrupted while waiting for a block, or writing with the flag set and then waiting
-        assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
-        deflatePool.stop();
-        assertThat(deflatePool.awaitStopped(30_000)).isTrue();
+        return writer;
     }
 }
