@@ -256,7 +256,9 @@ peak_heap() {
       grep -hoE 'garbage-first heap +total [0-9]+K, used [0-9]+K' "$f.exit" 2>/dev/null | sed -E 's/.*used ([0-9]+)K/\1/' \
         | awk '{print int($1/1024)}' || true
     done | sort -n | tail -1)"
-  live="$(for f in "$@"; do [ -f "$f" ] && { grep -ho 'M->[0-9]*M' "$f" | sed 's/M->//; s/M//' || true; }; done | sort -n | tail -1)"
+  # after young and full collections only: a concurrent cycle's Remark and Cleanup lines show the
+  # heap as it is, garbage included
+  live="$(for f in "$@"; do [ -f "$f" ] && { grep -E 'Pause (Young|Full)' "$f" | grep -o 'M->[0-9]*M' | sed 's/M->//; s/M//' || true; }; done | sort -n | tail -1)"
   echo "${peak:--}/${live:--}"
 }
 
