@@ -40,6 +40,22 @@ public final class CopyPump {
 
     public static Counts pump(Connection source, String copyOut, Connection target, String copyIn,
                               RunProgress.TableState progress) throws SQLException {
+        return pump(source, copyOut, target, copyIn, progress, null);
+    }
+
+    /** Target work that must come before its COPY. */
+    @FunctionalInterface
+    public interface TargetFirst {
+        void run() throws SQLException;
+    }
+
+    /**
+     * @param first run on the target once the source has begun to send (null: nothing): the source
+     *              reads the table while the target empties or creates it, instead of one waiting for
+     *              the other
+     */
+    public static Counts pump(Connection source, String copyOut, Connection target, String copyIn,
+                              RunProgress.TableState progress, TargetFirst first) throws SQLException {
         CopyOut out;
         try {
             out = source.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOut);
@@ -49,6 +65,9 @@ public final class CopyPump {
         CopyIn in = null;
         long bytes = 0;
         try {
+            if (first != null) {
+                first.run();
+            }
             in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copyIn);
             // The source sends one CopyData message per row; the target gets them gathered into large
             // messages (fewer messages to frame and parse, fewer socket writes). Progress is updated

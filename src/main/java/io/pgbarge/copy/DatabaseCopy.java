@@ -128,7 +128,8 @@ public final class DatabaseCopy {
             Map<Long, List<TableSlice>> slices = options.schemaOnly() ? Map.of()
                     : TableSlicer.plan(holderConn, catalog.server().major(), tables, options.jobs());
             Plan plan = Planner.build(statements, catalog.dependencies(), tables, tasks,
-                    roles, !options.schemaOnly(), options.analyze(), slices, loadInOneStep(slices));
+                    roles, !options.schemaOnly(), options.analyze(), slices, loadInOneStep(slices),
+                    createInLoad(admin, tables));
             notes.addAll(plan.notes());
             List<Table> copiedTables = tables.stream().filter(Table::hasData).toList();
             if (!options.schemaOnly()) {
@@ -229,6 +230,26 @@ public final class DatabaseCopy {
                 || (!done.contains(io.pgbarge.journal.StepKeys.copyKey(t.qualifiedName()))
                 && t.estimatedBytes() < max && slices.getOrDefault(t.oid(), List.of()).size() < 2);
     }
+
+    /**
+     * Which small tables their load step may create (see {@code plan.LoadCreates}). A resumed run leaves
+     * out the tables that exist on the target: the interrupted run created them in its pre-data (it was
+     * a pgbarge that did so) or its load step for them committed.
+     */
+    private java.util.function.Predicate<Table> createInLoad(Connection admin, List<Table> tables) throws SQLException {
+        if (!Boolean.parseBoolean(System.getProperty(CREATE_IN_LOAD_PROPERTY, "true"))) {
+            return t -> false;
+        }
+        if (journal == null || !journal.preDataDone()) {
+            return t -> true;
+        }
+        java.util.Set<Long> existing = TargetTables.find(admin, tables).keySet().stream().map(Table::oid)
+                .collect(Collectors.toSet());
+        return t -> !existing.contains(t.oid());
+    }
+
+    /** Tests set it to false: every table created in pre-data, as before load steps created them. */
+    static final String CREATE_IN_LOAD_PROPERTY = "pgbarge.createInLoad";
 
     /** Extensions the target cannot have: refused, or left out with what needs them, as the user chose. */
     private io.pgbarge.plan.ExtensionExclusion.Result leaveOutExtensions(Connection admin, List<Statement> statements,

@@ -39,6 +39,10 @@ final class Rehearsal {
                     current = step.statement();
                     st.execute(current.sql());
                 }
+                for (Statement before : step.before()) {
+                    current = before;
+                    st.execute(current.sql());
+                }
                 for (Statement after : step.after()) {
                     current = after;
                     st.execute(current.sql());

@@ -113,7 +113,7 @@ final class StepWork implements StepRunner {
         Instant[] rowsIn = new Instant[1];
         CopyPump.Counts counts;
         try {
-            counts = TableCopier.copy(t, s.source(), s.target(), state, c -> {
+            counts = TableCopier.copy(t, step.before(), s.source(), s.target(), state, c -> {
                 if (c.sourceRows() != c.targetRows()) {
                     throw new RowsMismatch(c);
                 }
@@ -129,15 +129,16 @@ final class StepWork implements StepRunner {
                             + e.counts.targetRows()));
         } catch (AfterRows.Failed e) {
             progress.tableFailed(state);
-            String what = e.statement == null ? "the indexes and constraints of table " + t.qualifiedName()
-                    : e.statement.kind().toLowerCase() + " " + e.statement.name();
+            String what = e.statement == null ? "the statements of table " + t.qualifiedName()
+                    : (step.before().contains(e.statement) ? "creating " : "") + e.statement.kind().toLowerCase()
+                    + " " + e.statement.name();
             throw new StepFailedException(what + " (in the load of table " + t.qualifiedName()
                     + ", rolled back whole)", "target", e.statement == null ? null : e.statement.sql(), e.getCause());
         } catch (SQLException e) {
             progress.tableFailed(state);
             String server = ServerSideException.serverOf(e, "target");
             throw new StepFailedException("copy of table " + t.qualifiedName(), server,
-                    server.equals("source") ? TableCopier.copyOut(t) : TableCopier.copyIn(t), ServerSideException.unwrap(e));
+                    server.equals("source") ? TableCopier.copyOut(t) : TableCopier.copyIn(t, !step.before().isEmpty()), ServerSideException.unwrap(e));
         }
         progress.tableFinished(state, counts.targetRows());
         copied.put(t.oid(), new CopyResult.TableRows(t.qualifiedName(), counts.targetRows(), counts.bytes()));
@@ -185,8 +186,8 @@ final class StepWork implements StepRunner {
         if (!step.isLoad()) {
             return StepRunner.super.foundDone(step, f);
         }
-        return !step.after().isEmpty() && step.after().get(0).sql().equals(f.sql())
-                && f.error().alreadyDone(f.sql());
+        java.util.List<io.pgbarge.ddl.Statement> first = !step.before().isEmpty() ? step.before() : step.after();
+        return !first.isEmpty() && first.get(0).sql().equals(f.sql()) && f.error().alreadyDone(f.sql());
     }
 
     /**

@@ -38,14 +38,31 @@ public final class TableCopier {
     public static CopyPump.Counts copy(Table table, Connection source, Connection target,
                                        RunProgress.TableState progress, ThenInSameTransaction then)
             throws SQLException {
-        boolean freeze = freeze(table);
+        return copy(table, java.util.List.of(), source, target, progress, then);
+    }
+
+    /**
+     * @param create statements that create the table first, in the load's transaction (see
+     *               plan.LoadCreates); empty when the table exists. A table created here is new, so
+     *               nothing is emptied and the rows go in with FREEZE.
+     */
+    public static CopyPump.Counts copy(Table table, java.util.List<io.pgbarge.ddl.Statement> create, Connection source,
+                                       Connection target, RunProgress.TableState progress,
+                                       ThenInSameTransaction then) throws SQLException {
+        boolean created = !create.isEmpty();
+        boolean freeze = created || freeze(table);
         String out = copyOut(table);
-        String in = copyIn(table);
+        String in = copyIn(table, created);
         return inTransaction(target, () -> {
-            try (Statement st = target.createStatement()) {
-                st.execute((freeze ? "TRUNCATE ONLY " : "DELETE FROM ONLY ") + table.qualifiedName());
-            }
-            CopyPump.Counts counts = CopyPump.pump(source, out, target, in, progress);
+            CopyPump.Counts counts = CopyPump.pump(source, out, target, in, progress, () -> {
+                if (created) {
+                    AfterRows.run(table, create, false, target, e -> { });
+                } else {
+                    try (Statement st = target.createStatement()) {
+                        st.execute((freeze ? "TRUNCATE ONLY " : "DELETE FROM ONLY ") + table.qualifiedName());
+                    }
+                }
+            });
             if (then != null) {
                 then.run(counts);
             }
@@ -65,8 +82,13 @@ public final class TableCopier {
 
     /** The target side's statement. */
     static String copyIn(Table table) {
+        return copyIn(table, false);
+    }
+
+    /** @param created the table was created in the load's transaction */
+    static String copyIn(Table table, boolean created) {
         return "COPY " + table.qualifiedName() + " " + table.copyColumnList() + " FROM STDIN (FORMAT " + format(table)
-                + (freeze(table) ? ", FREEZE)" : ")");
+                + (created || freeze(table) ? ", FREEZE)" : ")");
     }
 
     private static boolean freeze(Table table) {

@@ -23,6 +23,12 @@ public final class PlanScript {
         for (Statement s : plan.preData()) {
             write(s, out);
         }
+        // tables a load step creates belong to the schema the script makes
+        for (Step step : plan.steps()) {
+            for (Statement s : step.before()) {
+                write(s, out);
+            }
+        }
         boolean copies = plan.steps().stream().anyMatch(s -> s.kind() == Step.Kind.COPY);
         if (copies) {
             out.write("-- Section: data (table rows are copied here with COPY; not part of this script)\n\n");

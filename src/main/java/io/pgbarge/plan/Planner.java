@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class Planner {
         DataTask task;
         final Set<Node> needs = new LinkedHashSet<>();
         Section section;
+        /** For a pre-data statement moved into a table's load step: that table's copy node. */
+        Node loadOf;
 
         Node(int index, Statement statement, Table copyOf) {
             this.index = index;
@@ -109,7 +112,18 @@ public final class Planner {
     public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                              List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze,
                              Map<Long, List<TableSlice>> slices, Predicate<Table> load) {
+        return build(statements, dependencies, tables, tasks, roles, copyData, analyze, slices, load, t -> false);
+    }
+
+    /**
+     * @param create tables loaded in one step that may also be created in it (see {@link LoadCreates}):
+     *               false for a table that already exists on the target
+     */
+    public static Plan build(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
+                             List<DataTask> tasks, TargetRoles roles, boolean copyData, boolean analyze,
+                             Map<Long, List<TableSlice>> slices, Predicate<Table> load, Predicate<Table> create) {
         Planner p = new Planner();
+        p.create = create;
         p.analyze = analyze;
         p.slices = slices;
         if (copyData) {
@@ -129,6 +143,7 @@ public final class Planner {
     }
 
     private boolean analyze = true;
+    private Predicate<Table> create = t -> false;
     private Map<Long, List<TableSlice>> slices = Map.of();
     /** Data keys of the tables loaded in one step each. */
     private final Set<String> loaded = new HashSet<>();
@@ -172,6 +187,7 @@ public final class Planner {
         link(dependencies);
         linkRefreshes();
         promote();
+        moveCreatesIntoLoads(byOid);
         List<Statement> pre = orderPreData();
         List<Step> steps = buildSteps(byOid);
         return new Plan(pre, steps, List.copyOf(notes));
@@ -246,6 +262,59 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /**
+     * A small table created in its own load step (see {@link LoadCreates}): its CREATE and the
+     * statements that go with it leave pre-data and wait for the table's copy node, which places them
+     * in that step, ahead of the rows.
+     */
+    private void moveCreatesIntoLoads(Map<Long, Table> byOid) {
+        if (loaded.isEmpty()) {
+            return;
+        }
+        Map<Node, List<Node>> dependents = new HashMap<>();
+        for (Node n : nodes) {
+            if (n.section == Section.PRE_DATA) {
+                for (Node m : n.needs) {
+                    dependents.computeIfAbsent(m, k -> new ArrayList<>()).add(n);
+                }
+            }
+        }
+        Map<Node, Set<Node>> groups = new LinkedHashMap<>();
+        Map<Node, Integer> membership = new HashMap<>();
+        for (String data : loaded) {
+            Table t = byOid.get(Keys.oid(data));
+            Node creator = providers.get(Keys.rel(Keys.oid(data)));
+            Node copy = providers.get(data);
+            if (t == null || copy == null || creator == null || creator.statement == null || !create.test(t)
+                    || !LoadCreates.creatable(t, creator.statement, creator.section)) {
+                continue;
+            }
+            // the CREATE and every pre-data statement that needs it, directly or not
+            Set<Node> group = new LinkedHashSet<>();
+            ArrayDeque<Node> todo = new ArrayDeque<>(List.of(creator));
+            boolean movable = true;
+            while (!todo.isEmpty() && movable) {
+                Node n = todo.pop();
+                if (group.add(n)) {
+                    movable = n == creator || n.statement != null && LoadCreates.goesWith(n.statement);
+                    todo.addAll(dependents.getOrDefault(n, List.of()));
+                }
+            }
+            if (movable) {
+                groups.put(copy, group);
+                group.forEach(n -> membership.merge(n, 1, Integer::sum));
+            }
+        }
+        // a statement needed by two tables' groups (a comment naming both, say) keeps both in pre-data;
+        // the groups left are disjoint and closed, so no pre-data statement needs a moved one
+        groups.values().removeIf(g -> g.stream().anyMatch(n -> membership.get(n) > 1));
+        groups.forEach((copy, group) -> group.forEach(n -> {
+            n.section = Section.DATA;
+            n.loadOf = copy;
+            n.needs.add(copy);
+        }));
     }
 
     /** A pre-data statement that needs data or post-data work runs in post-data itself. */
@@ -325,7 +394,13 @@ public final class Planner {
             List<Step> last;
             List<TableSlice> parts = n.copyOf == null ? null : slices.get(n.copyOf.oid());
             Step into = n.statement == null ? null : loadFor(n, loadOf);
-            if (into != null) {
+            if (n.loadOf != null) {
+                Step load = loadOf.get(n.loadOf);
+                load.addBefore(n.statement);
+                loadOf.put(n, load);
+                first = List.of(load);
+                last = List.of(load);
+            } else if (into != null) {
                 into.addAfter(n.statement);
                 loadOf.put(n, into);
                 first = List.of(into);
@@ -389,7 +464,30 @@ public final class Planner {
         if (analyze) {
             addAnalyzeSteps(steps, tables);
         }
+        defaultPrivilegesLast(steps);
         return steps;
+    }
+
+    /**
+     * ALTER DEFAULT PRIVILEGES applies to objects created after it: run earlier, it would grant its
+     * privileges to the tables load steps create, and to whatever post-data creates. As in pg_dump, it
+     * comes after everything else.
+     */
+    private static void defaultPrivilegesLast(List<Step> steps) {
+        List<Step> defaults = steps.stream().filter(s -> s.kind() == Step.Kind.SQL
+                && s.statement().kind().equals("DEFAULT ACL")).toList();
+        if (defaults.isEmpty()) {
+            return;
+        }
+        Set<Step> last = new HashSet<>(defaults);
+        for (Step s : steps) {
+            if (!last.contains(s)) {
+                for (Step d : defaults) {
+                    d.needs.add(s);
+                    s.neededBy.add(d);
+                }
+            }
+        }
     }
 
     /**
@@ -541,17 +639,19 @@ public final class Planner {
         Map<Long, List<Step>> copies = new java.util.LinkedHashMap<>();
         steps.stream().filter(s -> s.kind() == Step.Kind.COPY)
                 .forEach(s -> copies.computeIfAbsent(s.table().oid(), k -> new ArrayList<>()).add(s));
-        for (List<Step> parts : copies.values()) {
-            Table t = parts.get(0).table();
-            String data = Keys.data(t.oid());
-            List<Step> builds = new ArrayList<>();
-            for (Step s : steps) {
-                if (s.kind() == Step.Kind.SQL && s.statement().requires().contains(data)
-                        && !s.statement().kind().startsWith("FK") && s.statement().requires().stream()
-                        .filter(Keys::isData).count() == 1) {
-                    builds.add(s);
+        // the statements on one table's rows alone, by that table (one pass: thousands of tables)
+        Map<String, List<Step>> ownStatements = new HashMap<>();
+        for (Step s : steps) {
+            if (s.kind() == Step.Kind.SQL && !s.statement().kind().startsWith("FK")) {
+                List<String> data = s.statement().requires().stream().filter(Keys::isData).toList();
+                if (data.size() == 1) {
+                    ownStatements.computeIfAbsent(data.get(0), k -> new ArrayList<>()).add(s);
                 }
             }
+        }
+        for (List<Step> parts : copies.values()) {
+            Table t = parts.get(0).table();
+            List<Step> builds = ownStatements.getOrDefault(Keys.data(t.oid()), List.of());
             // a load step analyzes at its end, unless some of the table's statements run after it
             if (parts.size() == 1 && parts.get(0).isLoad() && builds.isEmpty()) {
                 parts.get(0).analyzeAfter();

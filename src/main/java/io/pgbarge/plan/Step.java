@@ -20,6 +20,7 @@ public final class Step {
     private final DataTask task;
     private final TableSlice slice;
     private final long priority;
+    private List<Statement> before = List.of();
     private List<Statement> after = List.of();
     private boolean load;
     private boolean analyzeAfter;
@@ -55,6 +56,12 @@ public final class Step {
         return s;
     }
 
+    void addBefore(Statement st) {
+        List<Statement> more = new ArrayList<>(before);
+        more.add(st);
+        before = List.copyOf(more);
+    }
+
     void addAfter(Statement st) {
         List<Statement> more = new ArrayList<>(after);
         more.add(st);
@@ -68,6 +75,14 @@ public final class Step {
     /** A COPY step that also builds the table's indexes and constraints (see {@link #load}). */
     public boolean isLoad() {
         return load;
+    }
+
+    /**
+     * For a load step that creates its table: CREATE TABLE and what goes with it (owner, comments,
+     * grants), run before the rows in the same transaction; empty when pre-data created the table.
+     */
+    public List<Statement> before() {
+        return before;
     }
 
     /** For a load step: the statements run after the rows, in order, in the same transaction. */

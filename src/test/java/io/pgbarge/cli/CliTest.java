@@ -74,8 +74,30 @@ class CliTest {
     void aFailureWhileCreatingTheSchemaLeavesTheTargetUntouched() throws Exception {
         TestDb src = TestServers.newDatabase(17, "cli_src");
         TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
-        src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e); INSERT INTO s1.t VALUES ('a')");
-        // the target refuses every CREATE TABLE: the copy must fail there and roll back the schema and type too
+        // the view keeps its table in the pre-data transaction, as the type and schema are
+        src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e); INSERT INTO s1.t VALUES ('a');"
+                + " CREATE VIEW s1.v AS SELECT x FROM s1.t");
+        // the target refuses every CREATE VIEW: the copy must fail there and roll back the schema, type and table too
+        tgt.exec("""
+                CREATE FUNCTION public.no_views() RETURNS event_trigger LANGUAGE plpgsql AS
+                  $$ BEGIN RAISE EXCEPTION 'views are not welcome here'; END $$;
+                CREATE EVENT TRIGGER no_views ON ddl_command_start WHEN TAG IN ('CREATE VIEW')
+                  EXECUTE FUNCTION public.no_views();
+                """);
+        Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
+        assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(r.err()).contains("s1.v").contains("views are not welcome here").contains("nothing was changed");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's1'")).isEqualTo("0");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_type WHERE typname = 'e'")).isEqualTo("0");
+    }
+
+    @Test
+    void aSmallTableTheTargetRefusesToCreateStopsTheCopyResumably() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "cli_src");
+        TestDb tgt = TestServers.newDatabase(17, "cli_tgt");
+        src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e PRIMARY KEY);"
+                + " INSERT INTO s1.t VALUES ('a'); COMMENT ON TABLE s1.t IS 'kept'");
+        // a small table is created in its load step, after the schema's transaction committed
         tgt.exec("""
                 CREATE FUNCTION public.no_tables() RETURNS event_trigger LANGUAGE plpgsql AS
                   $$ BEGIN RAISE EXCEPTION 'tables are not welcome here'; END $$;
@@ -84,9 +106,14 @@ class CliTest {
                 """);
         Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
         assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
-        assertThat(r.err()).contains("s1.t").contains("tables are not welcome here").contains("nothing was changed");
-        assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's1'")).isEqualTo("0");
-        assertThat(tgt.scalar("SELECT count(*) FROM pg_type WHERE typname = 'e'")).isEqualTo("0");
+        assertThat(r.err()).contains("table s1.t").contains("tables are not welcome here").contains("--resume");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_class WHERE relname = 't'")).isEqualTo("0");
+        tgt.exec("DROP EVENT TRIGGER no_tables");
+        Run resumed = run("copy", src.uri(), tgt.uri(), "--no-progress", "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCode.OK);
+        assertThat(tgt.scalar("SELECT x || ' ' || obj_description('s1.t'::regclass) FROM s1.t")).isEqualTo("a kept");
+        assertThat(tgt.scalar("SELECT count(*) FROM pg_index WHERE indrelid = 's1.t'::regclass AND indisprimary"))
+                .isEqualTo("1");
     }
 
     @Test

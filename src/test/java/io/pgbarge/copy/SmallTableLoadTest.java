@@ -45,6 +45,8 @@ class SmallTableLoadTest {
             CREATE TABLE public.c1 (id int PRIMARY KEY, name text UNIQUE, n int CHECK (n >= 0));
             INSERT INTO public.c1 SELECT g, 'Name ' || g, g FROM generate_series(1, 50) g;
             CREATE INDEX c1_norm ON public.c1 (public.norm(name));
+            -- a view on c1 keeps it in the pre-data transaction; the other small tables are created in their load steps
+            CREATE VIEW public.c1_names AS SELECT name FROM public.c1;
             CREATE TABLE public.c2 (id int PRIMARY KEY, c1_id int REFERENCES public.c1, n int);
             INSERT INTO public.c2 SELECT g, g, 500 + g FROM generate_series(1, 50) g;
             ALTER TABLE public.c2 ADD CONSTRAINT c2_n_small CHECK (n < 100) NOT VALID;
@@ -106,6 +108,11 @@ class SmallTableLoadTest {
                 "fk validate public.big big_c1_id_fkey", "fk validate public.leaf leaf_big_id_fkey");
         assertThat(target.scalar("SELECT count(*) FROM pg_catalog.pg_stats WHERE schemaname = 'public'"
                 + " AND tablename = 'c3'")).as("ANALYZE ran in the load step: statistics of its 3 columns").isEqualTo("3");
+        // created in its load step, a table takes its rows with COPY FREEZE: all-visible at once (PostgreSQL 14+);
+        // not c1 (a view needs it in pre-data), the partitions (their parent), or big (separate steps)
+        assertThat(target.scalar("SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relkind = 'r'"
+                + " AND relnamespace = 'public'::regnamespace AND relallvisible > 0"))
+                .isEqualTo("boxes,c2,c3,cyc_a,cyc_b,leaf,tree");
         try (Connection s = source.connect(); Connection t = target.connect()) {
             DbCompare.assertSame(s, t);
         }
@@ -127,8 +134,8 @@ class SmallTableLoadTest {
                 .hasMessageContaining("boom on 1")
                 .hasMessageContaining("statement: CREATE INDEX c3_boom ON public.c3 USING btree (public.boom(n))")
                 .hasMessageContaining("--resume");
-        // the step rolled back whole: no rows, none of its indexes or constraints
-        assertThat(target.scalar("SELECT count(*) FROM public.c3")).isEqualTo("0");
+        // the step rolled back whole: the table it created, its rows, indexes and constraints
+        assertThat(target.scalar("SELECT to_regclass('public.c3') IS NULL")).isEqualTo("t");
         assertThat(target.scalar("SELECT count(*) FROM pg_catalog.pg_class WHERE relname LIKE 'c3\\_%'")).isEqualTo("0");
 
         // tree (larger than c3, so loaded before it by the one worker; no other table references it) as if

@@ -147,4 +147,74 @@ class PlannerTest {
         assertThat(plan.preData()).hasSize(2);
         assertThat(plan.notes()).anyMatch(n -> n.contains("cycle"));
     }
+
+    private static Plan loadPlan(List<Statement> statements, List<Table> tables, java.util.function.Predicate<Table> create) {
+        return Planner.build(statements, List.of(), tables, List.of(), TargetRoles.of(r -> true, r -> true), true, true,
+                java.util.Map.of(), t -> true, create);
+    }
+
+    private static Step loadOf(Plan plan, long oid) {
+        return plan.steps().stream().filter(s -> s.isLoad() && s.table().oid() == oid).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSmallTableIsCreatedInItsLoadStepWithWhatDecoratesItAndWhatNeedsItWaitsForThatStep() {
+        Statement schema = Statement.of("SCHEMA", "s", Section.PRE_DATA, "CREATE SCHEMA s", Set.of("pg_namespace:1"), Set.of());
+        Statement table = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("pg_class:2"),
+                Set.of("pg_namespace:1"));
+        Statement comment = Statement.of("COMMENT", "TABLE s.t2", Section.PRE_DATA, "COMMENT ON TABLE s.t2 IS 'x'",
+                Set.of(), Set.of("pg_class:2"));
+        Statement index = Statement.of("INDEX", "s.i", Section.POST_DATA, "CREATE INDEX i ON s.t2 (a)", Set.of("pg_class:9"),
+                Set.of("pg_class:2", Keys.data(2)));
+        Statement trigger = Statement.of("TRIGGER", "tr ON s.t2", Section.POST_DATA, "CREATE TRIGGER tr …",
+                Set.of("pg_trigger:7"), Set.of("pg_class:2"));
+        Plan plan = loadPlan(List.of(schema, table, comment, index, trigger), List.of(table(2, 100)), t -> true);
+        assertThat(plan.preData()).containsExactly(schema);
+        Step load = loadOf(plan, 2);
+        assertThat(load.before()).containsExactly(table, comment);
+        assertThat(load.after()).containsExactly(index);
+        Step triggerStep = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == trigger)
+                .findFirst().orElseThrow();
+        assertThat(triggerStep.needs()).containsExactly(load);
+    }
+
+    @Test
+    void aTableThatAPreDataObjectNeedsOrThatExistsOnTheTargetIsCreatedInPreData() {
+        Statement t2 = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("pg_class:2"), Set.of());
+        Statement view = Statement.of("VIEW", "s.v", Section.PRE_DATA, "CREATE VIEW s.v AS …", Set.of("pg_class:5"),
+                Set.of("pg_class:2"));
+        Statement t3 = Statement.of("TABLE", "s.t3", Section.PRE_DATA, "CREATE TABLE s.t3 ()", Set.of("pg_class:3"), Set.of());
+        Statement t4 = Statement.of("TABLE", "s.t4", Section.PRE_DATA, "CREATE TABLE s.t4 ()", Set.of("pg_class:4"), Set.of());
+        Plan plan = loadPlan(List.of(t2, view, t3, t4), List.of(table(2, 100), table(3, 100), table(4, 100)),
+                t -> t.oid() != 3);
+        assertThat(plan.preData()).containsExactly(t2, view, t3);
+        assertThat(loadOf(plan, 2).before()).isEmpty();
+        assertThat(loadOf(plan, 3).before()).isEmpty();
+        assertThat(loadOf(plan, 4).before()).containsExactly(t4);
+    }
+
+    @Test
+    void twoTablesThatOneStatementNamesStayInPreData() {
+        Statement t2 = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("pg_class:2"), Set.of());
+        Statement t3 = Statement.of("TABLE", "s.t3", Section.PRE_DATA, "CREATE TABLE s.t3 ()", Set.of("pg_class:3"), Set.of());
+        Statement both = Statement.of("ACL", "s.t2 s.t3", Section.PRE_DATA, "GRANT …", Set.of(),
+                Set.of("pg_class:2", "pg_class:3"));
+        Plan plan = loadPlan(List.of(t2, t3, both), List.of(table(2, 100), table(3, 100)), t -> true);
+        assertThat(plan.preData()).containsExactly(t2, t3, both);
+        assertThat(plan.steps()).filteredOn(Step::isLoad).hasSize(2).allSatisfy(s -> assertThat(s.before()).isEmpty());
+    }
+
+    @Test
+    void defaultPrivilegesComeAfterEverythingElseSoThatNoCreatedObjectGetsThem() {
+        Statement table = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("pg_class:2"), Set.of());
+        Statement defaults = Statement.of("DEFAULT ACL", "SCHEMA s TABLES", Section.POST_DATA,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA s GRANT SELECT ON TABLES TO r", Set.of(), Set.of());
+        Statement index = Statement.of("INDEX", "s.i", Section.POST_DATA, "CREATE INDEX i ON s.t2 (a)", Set.of("pg_class:9"),
+                Set.of("pg_class:2", Keys.data(2)));
+        Plan plan = loadPlan(List.of(table, defaults, index), List.of(table(2, 100), table(3, 100)), t -> true);
+        Step last = plan.steps().stream().filter(s -> s.kind() == Step.Kind.SQL && s.statement() == defaults)
+                .findFirst().orElseThrow();
+        assertThat(last.needs()).containsExactlyInAnyOrderElementsOf(plan.steps().stream().filter(s -> s != last).toList())
+                .anySatisfy(s -> assertThat(s.before()).containsExactly(table));
+    }
 }
