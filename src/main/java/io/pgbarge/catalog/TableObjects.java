@@ -33,10 +33,37 @@ public record TableObjects(List<Table> tables, List<ColumnDefault> defaults, Lis
      * pg_get_*def functions qualify every name with its schema; the old search_path is put back after.
      */
     public static TableObjects read(Connection c, ServerInfo server) throws SQLException {
-        return EmptySearchPath.during(c, () -> new TableObjects(TableReader.read(c, server),
-                ColumnDefaultReader.read(c), ConstraintReader.read(c), IndexReader.read(c), TriggerReader.read(c),
-                PolicyReader.read(c), RuleReader.read(c), StatisticsReader.read(c, server),
-                SecurityLabelReader.read(c), ForeignData.read(c)));
+        return read(c, server, () -> readLargest(c, server));
     }
 
+    /** The two largest reads on a database of many tables: tables with their columns, and indexes. */
+    record Largest(List<Table> tables, List<Index> indexes) {
+    }
+
+    /** Where {@link Largest} comes from: read now, or waited for from another session. */
+    interface LargestSource {
+        Largest get() throws SQLException;
+    }
+
+    /** Reads {@link Largest}, on a session of its own when the caller runs it beside the rest. */
+    static Largest readLargest(Connection c, ServerInfo server) throws SQLException {
+        return EmptySearchPath.during(c, () -> new Largest(TableReader.read(c, server), IndexReader.read(c)));
+    }
+
+    /** Reads the rest on {@code c}, then takes {@link Largest} from its source. */
+    static TableObjects read(Connection c, ServerInfo server, LargestSource largest) throws SQLException {
+        return EmptySearchPath.during(c, () -> {
+            List<ColumnDefault> defaults = ColumnDefaultReader.read(c);
+            List<Constraint> constraints = ConstraintReader.read(c);
+            List<Trigger> triggers = TriggerReader.read(c);
+            List<Policy> policies = PolicyReader.read(c);
+            List<Rule> rules = RuleReader.read(c);
+            List<StatisticsObject> statistics = StatisticsReader.read(c, server);
+            List<SecurityLabel> labels = SecurityLabelReader.read(c);
+            ForeignData foreign = ForeignData.read(c);
+            Largest l = largest.get();
+            return new TableObjects(l.tables(), defaults, constraints, l.indexes(), triggers, policies, rules,
+                    statistics, labels, foreign);
+        });
+    }
 }

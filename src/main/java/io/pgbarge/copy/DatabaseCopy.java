@@ -100,7 +100,11 @@ public final class DatabaseCopy {
                 // the server's deparse functions then qualify every name, as pg_dump relies on
                 st.execute("SELECT pg_catalog.set_config('search_path', '', false)");
             }
-            Catalog catalog = Catalog.read(holderConn);
+            Catalog catalog;
+            try (Connection helper = open(source, "pgbarge:catalog", "source")) {
+                holder.join(helper);
+                catalog = Catalog.read(holderConn, helper);
+            }
             if (options.selection().dataOnly()) {
                 return new DataOnlyLoad(source, target, options, progress, notes).run(holder, catalog, relations, admin, start);
             }
