@@ -15,8 +15,7 @@ import java.util.Map;
  * would otherwise hold up the copy on its own: larger than one slice and than its workers' fair share
  * of all rows (bytes × jobs > total). Slices are heap page ranges, read on the source with a TID range
  * scan, which PostgreSQL has since 14; an older source copies every table whole (a ctid filter would
- * read the whole table once per slice there). When the source runs on this machine, its cores bound the
- * streams (see {@link #streams}).
+ * read the whole table once per slice there).
  */
 final class TableSlicer {
     /** Internal: the slice size in bytes of heap + TOAST (tests set it small to slice small tables). */
@@ -42,13 +41,6 @@ final class TableSlicer {
         long sliceBytes = sliceBytes();
         if (jobs < 2 || sourceMajor < 14 || sliceBytes <= 0) {
             return Map.of();
-        }
-        // an explicit slice size (tests) slices whatever the machine
-        if (System.getProperty(SLICE_BYTES_PROPERTY) == null) {
-            jobs = streams(sourceHere(source), Runtime.getRuntime().availableProcessors(), jobs);
-            if (jobs < 2) {
-                return Map.of();
-            }
         }
         long total = tables.stream().filter(Table::hasData).mapToLong(t -> Math.max(0, t.estimatedBytes())).sum();
         List<Table> large = new ArrayList<>();
@@ -86,26 +78,5 @@ final class TableSlicer {
             }
         }
         return out;
-    }
-
-    /**
-     * How many streams of one table are worth running at once. Each stream keeps a source backend busy
-     * (reading and encoding rows) besides the target's; when the source runs on this machine those
-     * backends share its cores with pgbarge, so one stream per two cores is all it can feed. Past that,
-     * slices only compete for the same cores, and cost the table its COPY FREEZE (the rows then have
-     * their hint bits set, and their pages written again, by the first scan: the primary key build).
-     */
-    static int streams(boolean sourceHere, int cores, int jobs) {
-        return sourceHere ? Math.max(1, Math.min(jobs, cores / 2)) : jobs;
-    }
-
-    /** Whether the source session came in over a Unix socket or loopback: the server runs here. */
-    static boolean sourceHere(Connection source) throws SQLException {
-        try (var st = source.createStatement();
-             var rs = st.executeQuery("SELECT pg_catalog.inet_server_addr() IS NULL"
-                     + " OR pg_catalog.inet_server_addr() <<= inet '127.0.0.0/8'"
-                     + " OR pg_catalog.inet_server_addr() = inet '::1'")) {
-            return rs.next() && rs.getBoolean(1);
-        }
     }
 }
