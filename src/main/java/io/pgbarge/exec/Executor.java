@@ -94,6 +94,32 @@ public final class Executor {
             }
             remaining = steps.size() - done.size();
         }
+        if (journal.groupsForces()) {
+            flusher = new JournalFlusher(journal, this::done, e -> fail(new StepFailedException(
+                    "recording finished steps in the journal", "work directory", null, e)));
+            flusherThread = new Thread(flusher, "pgbarge-journal");
+            flusherThread.start();
+        }
+        try {
+            runWorkers();
+        } finally {
+            if (flusher != null) {
+                flusher.stop();
+                flusherThread.join();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (unexpected != null) {
+            throw new IllegalStateException("internal error in a worker: " + unexpected, unexpected);
+        }
+    }
+
+    private JournalFlusher flusher;
+    private Thread flusherThread;
+
+    private void runWorkers() throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             int worker = i;
@@ -111,12 +137,6 @@ public final class Executor {
                 t.interrupt();
             }
             throw e;
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        if (unexpected != null) {
-            throw new IllegalStateException("internal error in a worker: " + unexpected, unexpected);
         }
     }
 
@@ -159,7 +179,11 @@ public final class Executor {
                     s.discard();
                     failUnexpected(e);
                 } finally {
-                    done(step, ok);
+                    if (ok && flusher != null) {
+                        flusher.add(step);
+                    } else {
+                        done(step, ok);
+                    }
                 }
             }
         } finally {
@@ -174,7 +198,7 @@ public final class Executor {
         try {
             if (start) {
                 journal.started(step);
-            } else {
+            } else if (flusher == null) {
                 journal.finished(step);
             }
         } catch (Exception e) {

@@ -15,6 +15,23 @@ public interface StepJournal {
     /** Called after the step's work committed, before any step that needs it starts. */
     void finished(Step step) throws Exception;
 
+    /**
+     * Whether the journal can write a done line and force it to disk later ({@link #written}, then
+     * {@link #force}), so that one force covers the lines of several steps.
+     */
+    default boolean groupsForces() {
+        return false;
+    }
+
+    /** The step's done line, not yet forced to disk; steps that need it wait for {@link #force}. */
+    default void written(Step step) throws Exception {
+        finished(step);
+    }
+
+    /** Forces every line written so far to disk. */
+    default void force() throws Exception {
+    }
+
     StepJournal NONE = new StepJournal() {
         @Override
         public boolean done(Step step) {

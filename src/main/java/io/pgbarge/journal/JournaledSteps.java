@@ -88,4 +88,19 @@ public final class JournaledSteps implements StepJournal {
     public void finished(Step step) throws Exception {
         journal.stepFinished(keys.get(step));
     }
+
+    @Override
+    public boolean groupsForces() {
+        return true;
+    }
+
+    @Override
+    public void written(Step step) throws Exception {
+        journal.stepWritten(keys.get(step));
+    }
+
+    @Override
+    public void force() throws Exception {
+        journal.force();
+    }
 }

@@ -156,6 +156,24 @@ public final class RunJournal implements AutoCloseable {
         append(line("done").put("step", stepKey).put("run", run), true);
     }
 
+    /** A step's done line, written but not yet forced to disk: {@link #force} makes it durable. */
+    public void stepWritten(String stepKey) throws IOException {
+        append(line("done").put("step", stepKey).put("run", run), false);
+    }
+
+    /**
+     * Forces every line written so far to disk. Not under the journal's lock: other steps' lines are
+     * written meanwhile, and the next force takes them.
+     */
+    public void force() throws IOException {
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the journal " + file + " is closed");
+            }
+        }
+        channel.force(false);
+    }
+
     /** The job is complete: its journal is removed. */
     public void complete() throws IOException {
         close();
