@@ -7,6 +7,8 @@
 # same order) and reports each tool's median, and pgbarge's median against the fastest peer's.
 # DATASET: small, big, mixed, remote (default: all four). TOOLS (comma-separated, default all):
 #   pgbarge        pgbarge copy SRC TGT -j N
+#   pgbarge-noanalyze  the same with --no-analyze, as pg_dump | psql and pg_restore leave tables
+#                  unanalyzed (not in the default list; name it in --tools)
 #   pgbarge-dump   pgbarge dump -Fd -j N, then pgbarge restore -j N
 #   psql           pg_dump SRC | psql TGT
 #   dir            pg_dump -Fd -j N, then pg_restore -j N
@@ -34,7 +36,7 @@ while [ $# -gt 0 ]; do
     -r|--repeat) REPEAT="$2"; shift 2 ;;
     --tools) TOOLS="$2"; shift 2 ;;
     --setup-only) SETUP_ONLY=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     small|big|mixed|remote) DATASETS+=("$1"); shift ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -268,6 +270,8 @@ run_tool() { # tool dataset db target-url -> prints seconds
   case "$tool" in
     pgbarge)
       pgbarge copy "$SRC dbname=$db" "$tgt" -j "$JOBS" --no-progress ;;
+    pgbarge-noanalyze)
+      pgbarge copy "$SRC dbname=$db" "$tgt" -j "$JOBS" --no-progress --no-analyze ;;
     pgbarge-dump)
       pgbarge dump "$SRC dbname=$db" -Fd -j "$JOBS" -f "$out"
       GCLOG="$GCLOG.restore" pgbarge restore -d "$tgt" -j "$JOBS" --no-progress "$out" ;;
@@ -325,7 +329,7 @@ drop_leftovers() {
 
 tool_version() {
   case "$1" in
-    pgbarge|pgbarge-dump) echo "pgbarge $(cd "$REPO" && git rev-parse --short HEAD)" ;;
+    pgbarge|pgbarge-dump|pgbarge-noanalyze) echo "pgbarge $(cd "$REPO" && git rev-parse --short HEAD)" ;;
     psql) echo "pg_dump/psql $(pg_dump --version | awk '{print $3}')" ;;
     dir|custom) echo "pg_dump/pg_restore $(pg_restore --version | awk '{print $3}')" ;;
     pgcopydb) echo "pgcopydb $(pgcopydb --version 2>/dev/null | awk '/^pgcopydb/ {print $3}')" ;;
@@ -394,13 +398,13 @@ summarize() { # format: text|md
     END {
       if (fmt == "md") { print "| dataset | tool | runs (s) | median (s) | median / pgbarge median | pgbarge heap peak/live (MB) |"
                          print "|---|---|---|---:|---:|---:|" }
-      else printf "%-8s %-13s %-24s %8s %10s %8s\n", "dataset", "tool", "runs (s)", "median", "vs pgbarge", "heap MB"
+      else printf "%-8s %-17s %-24s %8s %10s %8s\n", "dataset", "tool", "runs (s)", "median", "vs pgbarge", "heap MB"
       for (i = 1; i <= n; i++) { base = cnt[ds[i] "|pgbarge"] ? median(ds[i] "|pgbarge") : 0; best = ""; bt = 0
         for (j = 1; j <= m; j++) { k = ds[i] "|" tl[j]; if (!(k in runs)) continue
           med = cnt[k] ? median(k) : 0; r = (base > 0 && med > 0) ? sprintf("%.2f", med / base) : "-"
-          if (tl[j] != "pgbarge" && tl[j] != "pgbarge-dump" && med > 0 && (bt == 0 || med < bt)) { bt = med; best = tl[j] }
+          if (tl[j] !~ /^pgbarge/ && med > 0 && (bt == 0 || med < bt)) { bt = med; best = tl[j] }
           if (fmt == "md") printf "| %s | %s | %s | %s | %s | %s |\n", ds[i], tl[j], runs[k], (med ? sprintf("%.1f", med) : "-"), r, heap[k]
-          else printf "%-8s %-13s %-24s %8s %10s %8s\n", ds[i], tl[j], runs[k], (med ? sprintf("%.1f", med) : "-"), r, heap[k] }
+          else printf "%-8s %-17s %-24s %8s %10s %8s\n", ds[i], tl[j], runs[k], (med ? sprintf("%.1f", med) : "-"), r, heap[k] }
         fastest[i] = best; ft[i] = bt; pb[i] = base }
       if (fmt == "md") { print ""; print "| dataset | pgbarge median (s) | fastest peer (median, s) | pgbarge / fastest peer | goal <= 0.80 |"
                          print "|---|---:|---|---:|---|" }
