@@ -27,7 +27,7 @@ final class PgbargeProcess {
 
     /** @param jvmArgs options of the child JVM itself (system properties) */
     static PgbargeProcess start(List<String> jvmArgs, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(SIGINT_DEFAULT);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", classPath(), Main.class.getName()));
@@ -35,6 +35,31 @@ final class PgbargeProcess {
         Path out = Files.createTempFile("pgbarge-child-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         return new PgbargeProcess(p, out);
+    }
+
+    /**
+     * A JVM started with SIGINT ignored (as everything a non-interactive shell starts in the background
+     * inherits: a test run under {@code nohup … &}) keeps ignoring it, and Ctrl-C tests would see the
+     * copy run to its end. GNU env's --default-signal restores the default before it execs the JVM (same
+     * pid); where env lacks it, the child inherits what the test run has.
+     */
+    private static final List<String> SIGINT_DEFAULT = sigintDefault();
+
+    private static List<String> sigintDefault() {
+        List<String> env = List.of("env", "--default-signal=INT");
+        try {
+            Process probe = new ProcessBuilder(concat(env, "true")).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0 ? env : List.of();
+        } catch (IOException | InterruptedException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> concat(List<String> head, String last) {
+        List<String> all = new ArrayList<>(head);
+        all.add(last);
+        return all;
     }
 
     /** The test's own class path (surefire gives the real one in java.class.path), with target/classes. */
