@@ -78,17 +78,20 @@ class CliTest {
         src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e); INSERT INTO s1.t VALUES ('a');"
                 + " CREATE VIEW s1.v AS SELECT x FROM s1.t");
         // the target refuses every CREATE VIEW: the copy must fail there and roll back the schema, type and table too
-        tgt.exec("""
-                CREATE FUNCTION public.no_views() RETURNS event_trigger LANGUAGE plpgsql AS
-                  $$ BEGIN RAISE EXCEPTION 'views are not welcome here'; END $$;
-                CREATE EVENT TRIGGER no_views ON ddl_command_start WHEN TAG IN ('CREATE VIEW')
-                  EXECUTE FUNCTION public.no_views();
-                """);
+        refuse(tgt, "no_views", "CREATE VIEW", "views are not welcome here");
         Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
         assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
         assertThat(r.err()).contains("s1.v").contains("views are not welcome here").contains("nothing was changed");
         assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's1'")).isEqualTo("0");
         assertThat(tgt.scalar("SELECT count(*) FROM pg_type WHERE typname = 'e'")).isEqualTo("0");
+    }
+
+    /** An event trigger named {@code name} on the target that fails every command tagged {@code tag}. */
+    private static void refuse(TestDb db, String name, String tag, String message) throws Exception {
+        db.exec("CREATE FUNCTION public." + name + "() RETURNS event_trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION '" + message + "'; END $$;"
+                + " CREATE EVENT TRIGGER " + name + " ON ddl_command_start WHEN TAG IN ('" + tag + "')"
+                + " EXECUTE FUNCTION public." + name + "()");
     }
 
     @Test
@@ -98,12 +101,7 @@ class CliTest {
         src.exec("CREATE SCHEMA s1; CREATE TYPE s1.e AS ENUM ('a'); CREATE TABLE s1.t (x s1.e PRIMARY KEY);"
                 + " INSERT INTO s1.t VALUES ('a'); COMMENT ON TABLE s1.t IS 'kept'");
         // a small table is created in its load step, after the schema's transaction committed
-        tgt.exec("""
-                CREATE FUNCTION public.no_tables() RETURNS event_trigger LANGUAGE plpgsql AS
-                  $$ BEGIN RAISE EXCEPTION 'tables are not welcome here'; END $$;
-                CREATE EVENT TRIGGER no_tables ON ddl_command_start WHEN TAG IN ('CREATE TABLE')
-                  EXECUTE FUNCTION public.no_tables();
-                """);
+        refuse(tgt, "no_tables", "CREATE TABLE", "tables are not welcome here");
         Run r = run("copy", src.uri(), tgt.uri(), "--no-progress");
         assertThat(r.code()).isEqualTo(ExitCode.RUN_FAILED);
         assertThat(r.err()).contains("table s1.t").contains("tables are not welcome here").contains("--resume");
