@@ -8,17 +8,12 @@ import io.pgbarge.copy.CopyFailedException;
 import io.pgbarge.copy.CopyOptions;
 import io.pgbarge.copy.DatabaseCopy;
 import io.pgbarge.exec.ConnectionSource;
-import io.pgbarge.check.CheckOptions;
 import io.pgbarge.check.Finding;
-import io.pgbarge.check.FindingsReport;
-import io.pgbarge.check.Preflight;
-import io.pgbarge.exec.PgError;
 import io.pgbarge.journal.JobIdentity;
 import io.pgbarge.journal.JournalException;
 import io.pgbarge.journal.RunJournal;
 import io.pgbarge.report.Console;
 
-import java.util.List;
 import io.pgbarge.report.RunProgress;
 import io.pgbarge.verify.CopyVerification;
 import io.pgbarge.verify.VerifyFailedException;
@@ -29,13 +24,6 @@ import io.pgbarge.verify.VerifyProgress;
 final class CopyRun {
     private CopyRun() {
     }
-
-    /**
-     * Blockers the copy handles itself: names that already exist (refused with their list, or dropped
-     * by --clean) and owners the login cannot use (left with the login, noted).
-     */
-    private static final java.util.Set<String> HANDLED_BY_COPY = java.util.Set.of("target-name-collision",
-            "owner-not-settable");
 
     static int run(String sourceText, String targetText, CopyOptions options, boolean noProgress, boolean verbose) {
         return run(sourceText, targetText, options, noProgress, verbose, false);
@@ -109,36 +97,22 @@ final class CopyRun {
             }
         }
         // the preflight ran before the interrupted run; now the target holds its half-done work
-        if (!force && (journal == null || !journal.resumed())) {
-            Integer blocked = preflight(source, target, options, verbose);
-            if (blocked != null) {
-                closeQuietly(journal);
-                return blocked;
-            }
-        }
+        PreflightGate preflight = !force && (journal == null || !journal.resumed())
+                ? PreflightGate.start(source, target, options, verbose) : null;
         CopyVerification verification = verify ? new CopyVerification(src, tgt,
                 new VerifyOptions(options.jobs(), true, !options.schemaOnly()), VerifyProgress.NONE) : null;
-        DatabaseCopy copy = new DatabaseCopy(src, tgt, options, progress).journal(journal);
+        DatabaseCopy copy = new DatabaseCopy(src, tgt, options, progress).journal(journal)
+                .gate(preflight == null ? null : preflight::pass);
         InterruptHook hook = InterruptHook.install(copy::interrupt);
         try {
-            return copy(copy, progress, noProgress, verbose, verification);
+            return copy(copy, progress, noProgress, verbose, verification, preflight);
         } finally {
             hook.close();
         }
     }
 
-    private static void closeQuietly(RunJournal journal) {
-        if (journal != null) {
-            try {
-                journal.close();
-            } catch (java.io.IOException ignored) {
-                // nothing was recorded yet
-            }
-        }
-    }
-
     private static int copy(DatabaseCopy copy, RunProgress progress, boolean noProgress, boolean verbose,
-                            CopyVerification verification) {
+                            CopyVerification verification, PreflightGate preflight) {
         try (Console console = Console.start(progress, noProgress)) {
             copy.run(verification == null ? null : (holder, catalog) -> {
                 progress.phaseStarted("verify");
@@ -147,8 +121,15 @@ final class CopyRun {
             });
             console.finish();
             return verification == null ? ExitCode.OK : verified(verification, verbose);
-        } catch (CopyFailedException e) {
+        } catch (CopyFailedException failure) {
+            CopyFailedException e;
+            try {
+                e = preflight == null ? failure : preflight.shown(failure);
+            } catch (InterruptedException i) {
+                return Failure.interrupted(System.err, "pgbarge: interrupted");
+            }
             System.err.println();
+            System.err.print(preflight == null ? "" : preflight.reportFor(e));
             return Failure.report(System.err, verbose, "pgbarge: " + e.getMessage(), e, switch (e.reason()) {
                 case TARGET_NOT_EMPTY -> ExitCode.TARGET_NOT_EMPTY;
                 case CONNECTION -> ExitCode.CONNECTION;
@@ -196,28 +177,5 @@ final class CopyRun {
         }
         String[] first = f.objects().get(0).split(" "); // "extension NAME VERSION"
         return first.length >= 2 && first[0].equals("extension") && policy.excluded().contains(first[1]);
-    }
-
-    /** Runs `check` first; returns an exit code when something blocks the copy, else null. */
-    private static Integer preflight(ConnectionSpec source, ConnectionSpec target, CopyOptions copy, boolean verbose) {
-        CheckOptions options = new CheckOptions(copy.jobs(), CheckCommand.endpoints(source), CheckCommand.endpoints(target),
-                "pgbarge:check:source", "pgbarge:check:target");
-        List<Finding> blockers;
-        try (var s = Connector.open(source, "pgbarge:check:source");
-             var t = Connector.open(target, "pgbarge:check:target")) {
-            blockers = Preflight.blockers(s, t, options).stream()
-                    .filter(f -> !HANDLED_BY_COPY.contains(f.code())
-                            && !leftOutByChoice(f, copy.extensions())).toList();
-        } catch (java.sql.SQLException e) {
-            System.err.println("pgbarge: the preflight check could not read the servers: " + PgError.of(e).message());
-            return ExitCode.CONNECTION;
-        }
-        if (blockers.isEmpty()) {
-            return null;
-        }
-        System.err.print(FindingsReport.text(blockers, source.redacted(), target.redacted(), verbose));
-        System.err.println("pgbarge: the copy did not start: " + blockers.size() + " blocker(s) above, nothing was"
-                + " changed on the target. Fix them, or run with --force to copy anyway.");
-        return ExitCode.BLOCKERS;
     }
 }

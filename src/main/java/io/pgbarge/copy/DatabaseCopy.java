@@ -49,6 +49,21 @@ public final class DatabaseCopy {
     private RunJournal journal;
     private final ResumableRun stop = new ResumableRun();
 
+    /** What must pass before the copy's first change on the target; it runs while the catalog is read. */
+    @FunctionalInterface
+    public interface StartGate {
+        /** Returns when the copy may go on; throws why it must not. */
+        void pass() throws CopyFailedException, InterruptedException;
+    }
+
+    private StartGate gate;
+
+    /** @param g waited for once the catalog is read, before anything is done on the target (null: none) */
+    public DatabaseCopy gate(StartGate g) {
+        this.gate = g;
+        return this;
+    }
+
     /** Records finished work in the journal, and skips what an earlier run of the same job finished. */
     public DatabaseCopy journal(RunJournal j) {
         this.journal = j;
@@ -140,6 +155,9 @@ public final class DatabaseCopy {
                 holder.lockTables(copiedTables);
             }
             progress.phaseFinished("catalog");
+            if (gate != null) {
+                gate.pass();
+            }
 
             JournaledSteps journaled = journal == null ? null : new JournaledSteps(journal, plan.steps());
             stopIfInterrupted();
