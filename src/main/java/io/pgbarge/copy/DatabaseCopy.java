@@ -376,6 +376,7 @@ public final class DatabaseCopy {
         Executor ex = new Executor(options.jobs(),
                 i -> new WorkerSessions("worker-" + i, source, holder::join, target, targetSession()),
                 work, 3).notes(progress::note);
+        work.claimer(ex::claim);
         if (journaled != null) {
             ex.journal(journaled);
         }

@@ -37,6 +37,40 @@ final class StepWork implements StepRunner {
         this.recheck = recheck;
     }
 
+    /** Takes over steps that wait for nothing but a running step (see Executor.claim). */
+    @FunctionalInterface
+    interface Claimer {
+        java.util.List<Step> claim(Step by, java.util.function.Predicate<Step> which) throws StepFailedException;
+    }
+
+    private Claimer claimer = (by, which) -> java.util.List.of();
+
+    /** Lets load steps add the foreign keys whose other table is in already (none until set). */
+    void claimer(Claimer c) {
+        this.claimer = c;
+    }
+
+    /**
+     * A foreign key between plain tables, added validated in one statement, can go into the load of
+     * either of its tables once the other is in: one transaction, one round trip and one commit fewer
+     * per key (on 1,500 small tables, ~0.3 s). Its locks on the other table are taken in plan order by
+     * every load, so two loads do not wait for each other in a circle.
+     */
+    private boolean foldable(Step d) {
+        return d.kind() == Step.Kind.SQL && d.statement() != null && d.statement().kind().equals("FK CONSTRAINT")
+                && d.statement().sql().startsWith("ALTER TABLE ONLY ") && !recheck.test(d);
+    }
+
+    /** Carries a claim's failure out of the load's transaction callback. */
+    private static final class ClaimFailed extends SQLException {
+        final StepFailedException failure;
+
+        ClaimFailed(StepFailedException failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
     /** Rows added to an extension's configuration table are not truncated first: a lost commit could double them. */
     @Override
     public boolean repeatable(Step step) {
@@ -111,6 +145,7 @@ final class StepWork implements StepRunner {
         state.rows.set(0);
         progress.tableStarted(state);
         Instant[] rowsIn = new Instant[1];
+        java.util.List<Step> folded = new java.util.ArrayList<>();
         CopyPump.Counts counts;
         try {
             counts = TableCopier.copy(t, step.before(), s.source(), s.target(), state, c -> {
@@ -118,10 +153,26 @@ final class StepWork implements StepRunner {
                     throw new RowsMismatch(c);
                 }
                 rowsIn[0] = Instant.now();
-                AfterRows.run(t, step.after(), step.analyzes(), s.target(), e -> progress.note(
+                try {
+                    folded.clear();
+                    folded.addAll(claimer.claim(step, this::foldable));
+                } catch (StepFailedException e) {
+                    throw new ClaimFailed(e);
+                }
+                java.util.List<io.pgbarge.ddl.Statement> after = step.after();
+                if (!folded.isEmpty()) {
+                    after = new java.util.ArrayList<>(after);
+                    for (Step d : folded) {
+                        after.add(d.statement());
+                    }
+                }
+                AfterRows.run(t, after, step.analyzes(), s.target(), e -> progress.note(
                         AfterRows.analyzeSql(t) + " failed, statistics left to autovacuum: "
                                 + io.pgbarge.exec.PgError.of(e).message()));
             });
+        } catch (ClaimFailed e) {
+            progress.tableFailed(state);
+            throw e.failure;
         } catch (RowsMismatch e) {
             progress.tableFailed(state);
             throw new StepFailedException("copy of table " + t.qualifiedName(), "target", null,
@@ -146,6 +197,10 @@ final class StepWork implements StepRunner {
         boolean more = !step.after().isEmpty() || step.analyzes();
         progress.stepFinished(more ? "LOAD" : "COPY", more ? afterRows(step) : step.describe(),
                 Duration.between(rowsIn[0], Instant.now()));
+        for (Step d : folded) {
+            progress.stepFinished(d.kind().name(), d.describe() + " (in the load of " + t.qualifiedName() + ")",
+                    Duration.ZERO);
+        }
     }
 
     /** For -v: what a load step did after the rows, e.g. "2 indexes, 3 constraints and ANALYZE of public.t". */

@@ -34,6 +34,8 @@ public final class Executor {
     private final PriorityQueue<Step> ready = new PriorityQueue<>(
             Comparator.comparingLong(Step::priority).reversed().thenComparingInt(Step::id));
     private final Map<Step, Integer> waiting = new HashMap<>();
+    /** Steps taken over by a running step (see {@link #claim}), by that step. */
+    private final Map<Step, List<Step>> claimed = new HashMap<>();
     private final List<WorkerSessions> active = new ArrayList<>();
     private int remaining;
     private int running;
@@ -158,6 +160,43 @@ public final class Executor {
         return cancelled;
     }
 
+    /**
+     * Called by the runner while it runs {@code by}: takes over the steps that {@code which} accepts and
+     * that wait for nothing but {@code by}, so that the runner does their work in {@code by}'s
+     * transaction (a small table's foreign key, added in its load once the other table is in). They are
+     * recorded as started now, and finish, or fail, with {@code by}. Asked again (a retry of
+     * {@code by}), it answers the same steps and any that became free since, in plan order.
+     */
+    public List<Step> claim(Step by, java.util.function.Predicate<Step> which) throws StepFailedException {
+        List<Step> mine;
+        List<Step> fresh = new ArrayList<>();
+        synchronized (this) {
+            mine = claimed.computeIfAbsent(by, k -> new ArrayList<>());
+            if (failure == null && unexpected == null && !cancelled) {
+                for (Step d : by.neededBy()) {
+                    Integer left = waiting.get(d);
+                    if (left != null && left == 1 && !mine.contains(d) && which.test(d)) {
+                        waiting.remove(d);
+                        running++;
+                        mine.add(d);
+                        fresh.add(d);
+                    }
+                }
+            }
+            mine.sort(Comparator.comparingInt(Step::id));
+            mine = List.copyOf(mine);
+        }
+        for (Step d : fresh) {
+            record(d, true);
+        }
+        return mine;
+    }
+
+    private synchronized List<Step> claimedBy(Step by) {
+        List<Step> mine = claimed.remove(by);
+        return mine == null ? List.of() : mine;
+    }
+
     private void work(int worker) {
         WorkerSessions s = sessions.apply(worker);
         synchronized (this) {
@@ -171,6 +210,9 @@ public final class Executor {
                     record(step, true);
                     runWithRetries(step, s);
                     record(step, false);
+                    for (Step d : claimed(step)) {
+                        record(d, false);
+                    }
                     ok = true;
                 } catch (StepFailedException e) {
                     s.discard();
@@ -179,10 +221,15 @@ public final class Executor {
                     s.discard();
                     failUnexpected(e);
                 } finally {
+                    List<Step> with = claimedBy(step);
                     if (ok && flusher != null) {
                         flusher.add(step);
+                        with.forEach(flusher::add);
                     } else {
                         done(step, ok);
+                        for (Step d : with) {
+                            done(d, ok);
+                        }
                     }
                 }
             }
@@ -191,6 +238,11 @@ public final class Executor {
                 active.remove(s);
             }
         }
+    }
+
+    private synchronized List<Step> claimed(Step by) {
+        List<Step> mine = claimed.get(by);
+        return mine == null ? List.of() : List.copyOf(mine);
     }
 
     /** A journal that cannot be written stops the run: without it, finished work could not be skipped on resume. */
