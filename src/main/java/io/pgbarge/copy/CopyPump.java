@@ -76,7 +76,31 @@ public final class CopyPump {
             int used = 0;
             long pendingRows = 0;
             byte[] chunk;
-            while ((chunk = read(out)) != null) {
+            CopyDataReader rows = CopyDataReader.of(source);
+            while (true) {
+                // rows straight into the buffer while they come; a row may straddle two target messages,
+                // COPY FROM does not need them to follow row boundaries
+                while (rows != null && rowNext(rows)) {
+                    int left = beginRow(rows);
+                    pendingRows++;
+                    bytes += left;
+                    while (left > 0) {
+                        if (used == buffer.length) {
+                            in.writeToCopy(buffer, 0, used);
+                            report(progress, used, pendingRows);
+                            used = 0;
+                            pendingRows = 0;
+                        }
+                        int n = Math.min(left, buffer.length - used);
+                        read(rows, buffer, used, n);
+                        used += n;
+                        left -= n;
+                    }
+                }
+                // anything else, through pgjdbc: the end (null), or a row after a notice
+                if ((chunk = read(out)) == null) {
+                    break;
+                }
                 if (used + chunk.length > buffer.length) {
                     in.writeToCopy(buffer, 0, used);
                     report(progress, used, pendingRows);
@@ -113,6 +137,30 @@ public final class CopyPump {
         if (progress != null) {
             progress.bytes.addAndGet(bytes);
             progress.rows.addAndGet(rows);
+        }
+    }
+
+    private static boolean rowNext(CopyDataReader rows) throws SideException {
+        try {
+            return rows.rowNext();
+        } catch (SQLException e) {
+            throw new SideException("source", e);
+        }
+    }
+
+    private static int beginRow(CopyDataReader rows) throws SideException {
+        try {
+            return rows.beginRow();
+        } catch (SQLException e) {
+            throw new SideException("source", e);
+        }
+    }
+
+    private static void read(CopyDataReader rows, byte[] into, int offset, int length) throws SideException {
+        try {
+            rows.read(into, offset, length);
+        } catch (SQLException e) {
+            throw new SideException("source", e);
         }
     }
 
