@@ -121,6 +121,9 @@ public final class DatabaseCopy {
                 catalog = Catalog.read(holderConn, helper);
             }
             if (options.selection().dataOnly()) {
+                if (gate != null) {
+                    gate.pass();
+                }
                 return new DataOnlyLoad(source, target, options, progress, notes).run(holder, catalog, relations, admin, start);
             }
             List<Statement> statements = statements(catalog, targetInfo, TablespacePolicy.read(admin));
@@ -377,6 +380,7 @@ public final class DatabaseCopy {
                 i -> new WorkerSessions("worker-" + i, source, holder::join, target, targetSession()),
                 work, 3).notes(progress::note);
         work.claimer(ex::claim);
+        ex.apart(work::apart);
         if (journaled != null) {
             ex.journal(journaled);
         }

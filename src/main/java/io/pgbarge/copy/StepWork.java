@@ -61,6 +61,22 @@ final class StepWork implements StepRunner {
                 && d.statement().sql().startsWith("ALTER TABLE ONLY ") && !recheck.test(d);
     }
 
+    /**
+     * Two loads that share a foreign key are better run one after the other: side by side, neither
+     * finds the other in, and the key becomes a step of its own (see {@link #foldable}).
+     */
+    boolean apart(Step a, Step b) {
+        if (!a.isLoad() || !b.isLoad()) {
+            return false;
+        }
+        for (Step d : a.neededBy()) {
+            if (foldable(d) && d.needs().contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Carries a claim's failure out of the load's transaction callback. */
     private static final class ClaimFailed extends SQLException {
         final StepFailedException failure;

@@ -36,6 +36,8 @@ public final class Executor {
     private final Map<Step, Integer> waiting = new HashMap<>();
     /** Steps taken over by a running step (see {@link #claim}), by that step. */
     private final Map<Step, List<Step>> claimed = new HashMap<>();
+    private final List<Step> runningSteps = new ArrayList<>();
+    private java.util.function.BiPredicate<Step, Step> apart = (a, b) -> false;
     private final List<WorkerSessions> active = new ArrayList<>();
     private int remaining;
     private int running;
@@ -57,6 +59,17 @@ public final class Executor {
     /** Steps the journal says are done are skipped; every step is recorded as it starts and finishes. */
     public Executor journal(StepJournal j) {
         this.journal = j;
+        return this;
+    }
+
+    /**
+     * Steps better not run side by side (a small table's load and the load of a table it shares a
+     * foreign key with: one after the other, the second takes the key in, see {@link #claim}). Of the
+     * ready steps next in line, the first that is not to run beside a running one goes first; when
+     * all are, the first does.
+     */
+    public Executor apart(java.util.function.BiPredicate<Step, Step> a) {
+        this.apart = a;
         return this;
     }
 
@@ -329,7 +342,9 @@ public final class Executor {
             }
             Step s = ready.poll();
             if (s != null) {
+                s = apartFromRunning(s);
                 running++;
+                runningSteps.add(s);
                 return s;
             }
             if (running == 0) {
@@ -347,7 +362,46 @@ public final class Executor {
         }
     }
 
+    /** How far down the ready queue a step is looked for that may run beside the running ones. */
+    private static final int APART_LOOKAHEAD = 8;
+
+    /** {@code first}, or the next ready step that may run beside the running ones when it may not. */
+    private Step apartFromRunning(Step first) {
+        if (!clashes(first)) {
+            return first;
+        }
+        List<Step> passed = new ArrayList<>();
+        passed.add(first);
+        Step pick = null;
+        while (pick == null && passed.size() < APART_LOOKAHEAD) {
+            Step next = ready.poll();
+            if (next == null) {
+                break;
+            }
+            if (clashes(next)) {
+                passed.add(next);
+            } else {
+                pick = next;
+            }
+        }
+        if (pick == null) {
+            pick = passed.remove(0);
+        }
+        ready.addAll(passed);
+        return pick;
+    }
+
+    private boolean clashes(Step s) {
+        for (Step r : runningSteps) {
+            if (apart.test(s, r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private synchronized void done(Step step, boolean ok) {
+        runningSteps.remove(step);
         running--;
         remaining--;
         if (ok) {

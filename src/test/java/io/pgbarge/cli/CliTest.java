@@ -156,6 +156,26 @@ class CliTest {
     }
 
     @Test
+    void aDataOnlyCopyAlsoWaitsForTheCheckBeforeLoadingAnything() throws Exception {
+        TestDb src = TestServers.newDatabase(17, "pre_a_src");
+        TestDb tgt = TestServers.newDatabase(17, "pre_a_tgt");
+        String reader = "pgbarge_rls_reader_" + ProcessHandle.current().pid();
+        // the login sees half the rows through a policy: the copy itself would run and load those
+        src.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int); INSERT INTO s.open SELECT generate_series(1, 100);"
+                + " ALTER TABLE s.open ENABLE ROW LEVEL SECURITY; CREATE POLICY half ON s.open USING (x <= 50);"
+                + " DO $$ BEGIN CREATE ROLE " + reader + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+                + " GRANT USAGE ON SCHEMA s TO " + reader + "; GRANT SELECT ON s.open TO " + reader);
+        tgt.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int)");
+        String sourceAsReader = "postgresql://" + reader + "@" + src.server().host() + ":" + src.server().port()
+                + "/" + src.name();
+        // the check runs beside the copy's reading of the catalog; the rows wait for its verdict
+        Run r = run("copy", "-a", sourceAsReader, tgt.uri(), "--no-progress");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BLOCKERS);
+        assertThat(r.err()).contains("s.open").contains("nothing was changed");
+        assertThat(tgt.scalar("SELECT count(*) FROM s.open")).isEqualTo("0");
+    }
+
+    @Test
     void demoRunsEndToEnd() {
         System.setProperty("pgbarge.demoVersion", System.getProperty("pgbarge.pg17"));
         Run r = run("demo", "--no-progress");

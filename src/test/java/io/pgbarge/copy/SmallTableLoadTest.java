@@ -151,6 +151,30 @@ class SmallTableLoadTest {
     }
 
     @Test
+    void twoWorkersLoadTablesThatShareAForeignKeyOneAfterTheOtherSoTheKeyGoesInALoad() throws Exception {
+        TestDb source = TestServers.newDatabase(17, "apart_src");
+        TestDb target = TestServers.newDatabase(17, "apart_tgt");
+        // a chain of 40 tables of one size, each referencing the one before: loaded side by side, two
+        // neighbours would each miss the other, and their key would be a step of its own
+        StringBuilder sql = new StringBuilder();
+        for (int i = 1; i <= 40; i++) {
+            sql.append("CREATE TABLE public.k").append(i).append(" (id int PRIMARY KEY, prev int")
+                    .append(i > 1 ? " REFERENCES public.k" + (i - 1) : "").append(");")
+                    .append("INSERT INTO public.k").append(i).append(" SELECT g, g FROM generate_series(1, 200) g;");
+        }
+        source.exec(sql.toString());
+        List<String> steps = new CopyOnWriteArrayList<>();
+        new DatabaseCopy(n -> source.connect(), n -> target.connect(), CopyTestSupport.jobs(2),
+                CopyTestSupport.recordingSteps(steps)).run();
+
+        List<String> keys = steps.stream().filter(s -> s.startsWith("fk constraint")).toList();
+        assertThat(keys).hasSize(39);
+        // only the last few loads, with nothing else left to start, may have to run beside a neighbour
+        assertThat(keys.stream().filter(s -> s.contains("(in the load of"))).hasSizeGreaterThanOrEqualTo(33);
+        assertThat(target.scalar("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND convalidated")).isEqualTo("39");
+    }
+
+    @Test
     void aFailingIndexInALoadStepIsNamedAndTheResumedRunFinishesTheTable() throws Exception {
         TestDb source = TestServers.newDatabase(17, "loadfail_src");
         TestDb target = TestServers.newDatabase(17, "loadfail_tgt");
