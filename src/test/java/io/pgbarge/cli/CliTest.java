@@ -143,13 +143,8 @@ class CliTest {
     void theCopyRunsTheCheckFirstAndStopsOnBlockersUnlessForced() throws Exception {
         TestDb src = TestServers.newDatabase(17, "pre_src");
         TestDb tgt = TestServers.newDatabase(17, "pre_tgt");
-        String reader = "pgbarge_half_reader_" + ProcessHandle.current().pid();
-        src.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int); CREATE TABLE s.secret (x int);"
-                + " DO $$ BEGIN CREATE ROLE " + reader + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
-                + " GRANT USAGE ON SCHEMA s TO " + reader + "; GRANT SELECT ON s.open TO " + reader);
-        String sourceAsReader = "postgresql://" + reader + "@" + src.server().host() + ":" + src.server().port()
-                + "/" + src.name();
-        Run r = run("copy", sourceAsReader, tgt.uri(), "--no-progress");
+        src.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int); CREATE TABLE s.secret (x int)");
+        Run r = run("copy", readerOfOpen(src, "pgbarge_half_reader_"), tgt.uri(), "--no-progress");
         assertThat(r.code()).isEqualTo(ExitCode.BLOCKERS);
         assertThat(r.err()).contains("s.secret").contains("--force").contains("nothing was changed");
         assertThat(tgt.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 's'")).isEqualTo("0");
@@ -159,20 +154,23 @@ class CliTest {
     void aDataOnlyCopyAlsoWaitsForTheCheckBeforeLoadingAnything() throws Exception {
         TestDb src = TestServers.newDatabase(17, "pre_a_src");
         TestDb tgt = TestServers.newDatabase(17, "pre_a_tgt");
-        String reader = "pgbarge_rls_reader_" + ProcessHandle.current().pid();
         // the login sees half the rows through a policy: the copy itself would run and load those
         src.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int); INSERT INTO s.open SELECT generate_series(1, 100);"
-                + " ALTER TABLE s.open ENABLE ROW LEVEL SECURITY; CREATE POLICY half ON s.open USING (x <= 50);"
-                + " DO $$ BEGIN CREATE ROLE " + reader + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
-                + " GRANT USAGE ON SCHEMA s TO " + reader + "; GRANT SELECT ON s.open TO " + reader);
+                + " ALTER TABLE s.open ENABLE ROW LEVEL SECURITY; CREATE POLICY half ON s.open USING (x <= 50)");
         tgt.exec("CREATE SCHEMA s; CREATE TABLE s.open (x int)");
-        String sourceAsReader = "postgresql://" + reader + "@" + src.server().host() + ":" + src.server().port()
-                + "/" + src.name();
         // the check runs beside the copy's reading of the catalog; the rows wait for its verdict
-        Run r = run("copy", "-a", sourceAsReader, tgt.uri(), "--no-progress");
+        Run r = run("copy", "-a", readerOfOpen(src, "pgbarge_rls_reader_"), tgt.uri(), "--no-progress");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.BLOCKERS);
         assertThat(r.err()).contains("s.open").contains("nothing was changed");
         assertThat(tgt.scalar("SELECT count(*) FROM s.open")).isEqualTo("0");
+    }
+
+    /** A login (made once per test JVM) that may read s.open and nothing else of schema s; its URI. */
+    private static String readerOfOpen(TestDb src, String prefix) throws Exception {
+        String reader = prefix + ProcessHandle.current().pid();
+        src.exec("DO $$ BEGIN CREATE ROLE " + reader + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
+                + " GRANT USAGE ON SCHEMA s TO " + reader + "; GRANT SELECT ON s.open TO " + reader);
+        return "postgresql://" + reader + "@" + src.server().host() + ":" + src.server().port() + "/" + src.name();
     }
 
     @Test
