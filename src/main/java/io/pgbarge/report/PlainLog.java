@@ -158,13 +158,24 @@ public final class PlainLog implements RunProgress.Listener, ProgressDisplay {
         return s == null || f == null || f.isBefore(s) ? Duration.ZERO : Duration.between(s, f);
     }
 
+    /** The time stamp of the current second, made once per second rather than once per line. */
+    private record Stamp(long second, String text) {
+    }
+
+    private volatile Stamp stamp;
+
     private void line(String text) {
         if (closed) {
             return;
         }
-        String stamp = TIME.format(clock.instant().atZone(clock.getZone()));
+        Instant now = clock.instant();
+        Stamp last = stamp;
+        if (last == null || last.second != now.getEpochSecond()) {
+            last = new Stamp(now.getEpochSecond(), TIME.format(now.atZone(clock.getZone())));
+            stamp = last;
+        }
         // println on a PrintStream is atomic per call, so lines from several workers never interleave.
-        out.println(stamp + " " + TextWidth.printable(text));
+        out.println(last.text + " " + TextWidth.printable(text));
         out.flush();
     }
 }

@@ -35,6 +35,35 @@ class FormatTest {
         assertThat(Format.count(0)).isEqualTo("0");
         assertThat(Format.count(999)).isEqualTo("999");
         assertThat(Format.count(1_234_567)).isEqualTo("1,234,567");
+        assertThat(Format.count(-1_000)).isEqualTo("-1,000");
+        assertThat(Format.count(100_000)).isEqualTo("100,000");
+    }
+
+    /** The hand-written formatting reads exactly as String.format's did, on every kind of value. */
+    @Test
+    void handWrittenFormattingMatchesStringFormat() {
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long n = switch (i % 4) {
+                case 0 -> r.nextInt(2000) - 1000;
+                case 1 -> r.nextLong();
+                case 2 -> (long) Math.pow(10, r.nextInt(19)) - r.nextInt(2);
+                default -> r.nextInt();
+            };
+            assertThat(Format.count(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+            double v = switch (i % 3) {
+                case 0 -> r.nextDouble() * 1024;
+                case 1 -> (r.nextInt(20480) + 0.5) / 20; // ties: x.x5
+                default -> r.nextInt(10240) / 10.0 + 0.05;
+            };
+            assertThat(Format.oneDecimal(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+        }
+        for (long ms = 1000; ms < 3_600_000; ms += 7_919) {
+            long tenths = (ms + 50) / 100;
+            String old = tenths / 600 == 0 ? String.format(java.util.Locale.ROOT, "%d.%ds", tenths % 600 / 10, tenths % 600 % 10)
+                    : String.format(java.util.Locale.ROOT, "%dm %04.1fs", tenths / 600, (tenths % 600) / 10.0);
+            assertThat(Format.duration(Duration.ofMillis(ms))).isEqualTo(old);
+        }
     }
 
     @Test
