@@ -344,6 +344,18 @@ drop_leftovers() {
   sleep 70
 }
 
+# A dataset's source files, read once into the kernel's page cache before its first round: the runs of
+# the dataset before write gigabytes and push them out, so whichever tool ran first (always pgbarge)
+# read its rows from disk (big: its copy 0.8 s slower in round 1 than in rounds 2-5 of run
+# 20261125T032208). Every tool now starts with the source's files cached, as in later rounds.
+warm_source() { # database
+  local oid
+  oid="$(psql "$SRC dbname=postgres" -XAtc "SELECT oid FROM pg_database WHERE datname = '$1'")"
+  [ -n "$oid" ] || return 0
+  log "reading $1's files on the source into the page cache"
+  cat "$BD/src/base/$oid"/* >/dev/null 2>&1 || true
+}
+
 tool_version() {
   case "$1" in
     pgbarge|pgbarge-dump|pgbarge-noanalyze) echo "pgbarge $(cd "$REPO" && git rev-parse --short HEAD)" ;;
@@ -371,6 +383,7 @@ IFS=, read -ra TOOL_LIST <<<"$TOOLS"
 for d in "${DATASETS[@]}"; do
   db="$d"; [ "$d" = remote ] && db=mixed
   if [ "$d" = remote ]; then set_remote on; else set_remote off; fi
+  warm_source "$db"
   for round in $(seq 1 "$REPEAT"); do
     for tool in "${TOOL_LIST[@]}"; do
       tdb="bench_${d}_${tool//-/_}_$round"
