@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * string at semicolons, which a function body written BEGIN ATOMIC would defeat; the statements here are
  * index and constraint DDL, which never holds one). The server stops at the first failing statement;
  * the driver's error names it with its text, by which it is found again here, so the error says which
- * index or constraint failed.
+ * index or constraint failed. A restore's load steps use it too, without the ANALYZE.
  */
-final class AfterRows {
+public final class AfterRows {
     private static final String SAVEPOINT = "pgbarge_analyze";
     private static final Pattern ENTRY = Pattern.compile("(\\d+)");
 
@@ -28,13 +28,23 @@ final class AfterRows {
     }
 
     /** A statement of the batch failed; {@link #statement} is null when which one cannot be told. */
-    static final class Failed extends SQLException {
+    public static final class Failed extends SQLException {
         final Statement statement;
 
         Failed(Statement statement, SQLException serverError) {
             super(serverError.getMessage(), serverError.getSQLState(), serverError);
             this.statement = statement;
         }
+
+        /** The statement that failed; null when which one cannot be told. */
+        public Statement statement() {
+            return statement;
+        }
+    }
+
+    /** The statements as one batch, in the caller's transaction, with no ANALYZE after them. */
+    public static void run(List<Statement> statements, Connection target) throws SQLException {
+        run(null, statements, false, target, e -> { });
     }
 
     /**

@@ -34,6 +34,8 @@ public final class Executor {
     private final PriorityQueue<Step> ready = new PriorityQueue<>(
             Comparator.comparingLong(Step::priority).reversed().thenComparingInt(Step::id));
     private final Map<Step, Integer> waiting = new HashMap<>();
+    /** Steps that committed and wait for the journal to record them before they count as done. */
+    private final java.util.Set<Step> committed = new java.util.HashSet<>();
     /** Steps taken over by a running step (see {@link #claim}), by that step. */
     private final Map<Step, List<Step>> claimed = new HashMap<>();
     private final List<Step> runningSteps = new ArrayList<>();
@@ -175,7 +177,8 @@ public final class Executor {
 
     /**
      * Called by the runner while it runs {@code by}: takes over the steps that {@code which} accepts and
-     * that wait for nothing but {@code by}, so that the runner does their work in {@code by}'s
+     * that wait for nothing but {@code by} (or steps that committed and wait only for the journal), so
+     * that the runner does their work in {@code by}'s
      * transaction (a small table's foreign key, added in its load once the other table is in). They are
      * recorded as started now, and finish, or fail, with {@code by}. Asked again (a retry of
      * {@code by}), it answers the same steps and any that became free since, in plan order.
@@ -188,7 +191,7 @@ public final class Executor {
             if (failure == null && unexpected == null && !cancelled) {
                 for (Step d : by.neededBy()) {
                     Integer left = waiting.get(d);
-                    if (left != null && left == 1 && !mine.contains(d) && which.test(d)) {
+                    if (left != null && left - committedAmong(d.needs()) == 1 && !mine.contains(d) && which.test(d)) {
                         waiting.remove(d);
                         running++;
                         mine.add(d);
@@ -203,6 +206,21 @@ public final class Executor {
             record(d, true);
         }
         return mine;
+    }
+
+    /**
+     * How many of these steps committed but are not yet in the journal: their work is on the target, so a
+     * step claimed after them may rely on it (if the process dies before the journal records them, they
+     * run again and find their objects there).
+     */
+    private int committedAmong(List<Step> steps) {
+        int n = 0;
+        for (Step s : steps) {
+            if (committed.contains(s)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private synchronized List<Step> claimedBy(Step by) {
@@ -236,6 +254,10 @@ public final class Executor {
                 } finally {
                     List<Step> with = claimedBy(step);
                     if (ok && flusher != null) {
+                        synchronized (this) {
+                            committed.add(step);
+                            committed.addAll(with);
+                        }
                         flusher.add(step);
                         with.forEach(flusher::add);
                     } else {
@@ -401,6 +423,7 @@ public final class Executor {
     }
 
     private synchronized void done(Step step, boolean ok) {
+        committed.remove(step);
         runningSteps.remove(step);
         running--;
         remaining--;

@@ -34,7 +34,7 @@ public final class StepKeys {
         return switch (s.kind()) {
             case COPY -> s.isLoad() ? loadKey(s.table().qualifiedName()) : copyKey(s.table().qualifiedName());
             case ANALYZE -> "analyze " + s.table().qualifiedName();
-            case TASK -> "task " + s.task().description();
+            case TASK -> s.isLoad() ? loadTaskKey(s.task().description()) : taskKey(s.task().description());
             case SQL -> "sql " + s.statement().kind() + " " + s.statement().name() + " "
                     + JobIdentity.hash(s.statement().sql());
         };
@@ -52,6 +52,19 @@ public final class StepKeys {
      */
     public static String loadKey(String qualifiedTable) {
         return "load " + qualifiedTable;
+    }
+
+    /** The key of a data task (a restore's TABLE DATA entry loaded on its own). */
+    public static String taskKey(String description) {
+        return "task " + description;
+    }
+
+    /**
+     * The key of a data task that also builds its table's indexes and constraints (a restore's small
+     * table); distinct from {@link #taskKey} for the same reason as {@link #loadKey}.
+     */
+    public static String loadTaskKey(String description) {
+        return "load task " + description;
     }
 
     /** Whether the step moves rows (as opposed to building schema objects or statistics on them). */

@@ -35,6 +35,14 @@ final class LoadCreates {
                 && (d == null || !d.partition() && d.parentOids().isEmpty());
     }
 
+    /**
+     * For a restore's table (the archive decided the rest: a plain table whose entry is one CREATE
+     * TABLE): whether the statement is such a creator, still in pre-data.
+     */
+    static boolean creatable(Statement creator, Section section) {
+        return section == Section.PRE_DATA && creator.kind().equals("TABLE");
+    }
+
     /** Whether a pre-data statement that needs a moved table may move with it. */
     static boolean goesWith(Statement s) {
         return DECORATIONS.contains(s.kind());

@@ -132,12 +132,20 @@ public final class Planner {
                     p.loaded.add(Keys.data(t.oid()));
                 }
             }
+            for (DataTask t : tasks) {
+                if (t.provides() != null) {
+                    p.taskData.add(t.provides());
+                    if (t.load() != null) {
+                        p.loaded.add(t.provides());
+                    }
+                }
+            }
         }
         if (!p.loaded.isEmpty()) {
             Map<Long, List<TableSlice>> whole = new HashMap<>(slices);
             whole.keySet().removeIf(oid -> p.loaded.contains(Keys.data(oid)));
             p.slices = whole;
-            statements = TableLoads.mergeForeignKeys(statements, p.loaded);
+            statements = TableLoads.mergeForeignKeys(statements, p.loaded, p::isData);
         }
         return p.plan(statements, dependencies, tables, tasks, roles, copyData);
     }
@@ -147,6 +155,18 @@ public final class Planner {
     private Map<Long, List<TableSlice>> slices = Map.of();
     /** Data keys of the tables loaded in one step each. */
     private final Set<String> loaded = new HashSet<>();
+    /** Keys of data tasks: rows too, for a restore, whose statements wait for its TABLE DATA entries. */
+    private final Set<String> taskData = new HashSet<>();
+
+    private boolean isData(String key) {
+        return Keys.isData(key) || taskData.contains(key);
+    }
+
+    /** A table's rows loaded in one step: a table copy or a data task marked as such. */
+    private boolean isLoadNode(Node n) {
+        return n.copyOf != null && loaded.contains(Keys.data(n.copyOf.oid()))
+                || n.task != null && n.task.load() != null && loaded.contains(n.task.provides());
+    }
 
     private Plan plan(List<Statement> statements, List<Dependency> dependencies, List<Table> tables,
                       List<DataTask> tasks, TargetRoles roles, boolean copyData) {
@@ -284,12 +304,22 @@ public final class Planner {
         Map<Node, Set<Node>> groups = new LinkedHashMap<>();
         Map<Node, Integer> membership = new HashMap<>();
         for (String data : loaded) {
-            Table t = byOid.get(Keys.oid(data));
-            Node creator = providers.get(Keys.rel(Keys.oid(data)));
             Node copy = providers.get(data);
-            if (t == null || copy == null || creator == null || creator.statement == null || !create.test(t)
-                    || !LoadCreates.creatable(t, creator.statement, creator.section)) {
-                continue;
+            Node creator;
+            if (copy != null && copy.task != null) {
+                String key = copy.task.load().creator();
+                creator = key == null ? null : providers.get(key);
+                if (creator == null || creator.statement == null
+                        || !LoadCreates.creatable(creator.statement, creator.section)) {
+                    continue;
+                }
+            } else {
+                Table t = Keys.isData(data) ? byOid.get(Keys.oid(data)) : null;
+                creator = t == null ? null : providers.get(Keys.rel(Keys.oid(data)));
+                if (t == null || copy == null || creator == null || creator.statement == null || !create.test(t)
+                        || !LoadCreates.creatable(t, creator.statement, creator.section)) {
+                    continue;
+                }
             }
             // the CREATE and every pre-data statement that needs it, directly or not
             Set<Node> group = new LinkedHashSet<>();
@@ -405,8 +435,9 @@ public final class Planner {
                 loadOf.put(n, into);
                 first = List.of(into);
                 last = List.of(into);
-            } else if (n.copyOf != null && loaded.contains(Keys.data(n.copyOf.oid()))) {
-                Step s = Step.load(steps.size(), n.copyOf, n.copyOf.estimatedBytes());
+            } else if (isLoadNode(n)) {
+                Step s = n.task != null ? Step.load(steps.size(), n.task, n.task.estimatedBytes())
+                        : Step.load(steps.size(), n.copyOf, n.copyOf.estimatedBytes());
                 steps.add(s);
                 loadOf.put(n, s);
                 first = List.of(s);
@@ -500,12 +531,12 @@ public final class Planner {
         if (n.section != Section.POST_DATA || loaded.isEmpty()) {
             return null;
         }
-        String data = TableLoads.onlyTable(n.statement);
+        String data = TableLoads.onlyTable(n.statement, this::isData);
         if (data == null || !loaded.contains(data)) {
             return null;
         }
         Node copy = providers.get(data);
-        Step into = copy == null || copy.copyOf == null ? null : loadOf.get(copy);
+        Step into = copy == null || !isLoadNode(copy) ? null : loadOf.get(copy);
         if (into == null) {
             return null;
         }

@@ -56,6 +56,13 @@ public final class Step {
         return s;
     }
 
+    /** A small table's whole load from a data task (a restore's TABLE DATA entry): see {@link #load(int, Table, long)}. */
+    static Step load(int id, DataTask task, long priority) {
+        Step s = new Step(id, Kind.TASK, null, null, task, null, priority);
+        s.load = true;
+        return s;
+    }
+
     void addBefore(Statement st) {
         List<Statement> more = new ArrayList<>(before);
         more.add(st);
@@ -72,7 +79,7 @@ public final class Step {
         analyzeAfter = true;
     }
 
-    /** A COPY step that also builds the table's indexes and constraints (see {@link #load}). */
+    /** A COPY or TASK step that also builds the table's indexes and constraints (see {@link #load}). */
     public boolean isLoad() {
         return load;
     }

@@ -1,12 +1,12 @@
 package io.pgbarge.plan;
 
-import io.pgbarge.ddl.Keys;
 import io.pgbarge.ddl.Statement;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which post-data statements a small table's load step takes in (see {@link Step#load}), and the
@@ -28,12 +28,14 @@ final class TableLoads {
      * Whether a load step may take the statement in, as far as the statement alone tells: a post-data
      * index or constraint that needs the rows of exactly one table (a self-referencing foreign key
      * included). The planner also checks it needs nothing else that runs after pre-data.
+     *
+     * @param isData which keys stand for a table's rows
      */
-    static String onlyTable(Statement s) {
+    static String onlyTable(Statement s, Predicate<String> isData) {
         if (!KINDS.contains(s.kind())) {
             return null;
         }
-        List<String> data = s.requires().stream().filter(Keys::isData).toList();
+        List<String> data = s.requires().stream().filter(isData).toList();
         return data.size() == 1 ? data.get(0) : null;
     }
 
@@ -43,12 +45,13 @@ final class TableLoads {
      * hundred rows is as quick as the round trip it saves.
      *
      * @param loaded data keys of the tables loaded in one step
+     * @param isData  which keys stand for a table's rows
      */
-    static List<Statement> mergeForeignKeys(List<Statement> statements, Set<String> loaded) {
+    static List<Statement> mergeForeignKeys(List<Statement> statements, Set<String> loaded, Predicate<String> isData) {
         Set<String> merged = new HashSet<>();
         for (Statement s : statements) {
             if (s.kind().equals("FK VALIDATE")) {
-                List<String> data = s.requires().stream().filter(Keys::isData).toList();
+                List<String> data = s.requires().stream().filter(isData).toList();
                 if (!data.isEmpty() && loaded.containsAll(data)) {
                     merged.add(s.name());
                 }

@@ -43,6 +43,34 @@ public record ArchivePlan(List<Statement> statements, List<DataTask> tasks, List
             "\\b(?:TO|FROM|AUTHORIZATION|GRANTED BY|FOR ROLE)\\s+((?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*)(?:\\s*,\\s*(?:\"(?:[^\"]|\"\")+\"|[a-z_][a-z0-9_$]*))*)");
     private static final Set<String> NOT_ROLES = Set.of("public", "current_user", "session_user", "current_role");
 
+    /**
+     * Tables whose data takes less than this in the archive (compressed, when it is) are loaded in one
+     * step each; a few megabytes of rows take tens of milliseconds to load and index, so above that the
+     * round trips and commits saved are lost in the noise, and a larger table's index builds gain from
+     * running on several workers.
+     */
+    static final long LOAD_MAX_BYTES = 1L << 20;
+
+    /**
+     * A TABLE entry that is one CREATE TABLE of a plain table: not a partition, a partitioned table or an
+     * inheritance child (their CREATE needs or locks another table), in the default access method.
+     */
+    static boolean plainCreate(TocEntry table) {
+        if (!table.desc().equals("TABLE") || table.defn() == null
+                || table.tableam() != null && !table.tableam().isBlank() && !"heap".equals(table.tableam())) {
+            return false;
+        }
+        List<String> parts = Definitions.split(table.defn());
+        if (parts.size() != 1) {
+            return false;
+        }
+        String sql = parts.get(0);
+        String upper = sql.toUpperCase(java.util.Locale.ROOT);
+        return (upper.startsWith("CREATE TABLE ") || upper.startsWith("CREATE UNLOGGED TABLE "))
+                && !upper.contains(" PARTITION OF ") && !upper.contains("\nPARTITION BY ")
+                && !upper.contains(" PARTITION BY ") && !upper.contains("INHERITS (");
+    }
+
     static String key(int dumpId) {
         return "dump:" + dumpId;
     }
@@ -115,7 +143,7 @@ public record ArchivePlan(List<Statement> statements, List<DataTask> tasks, List
                         sequentialLoads.add(load);
                         sequentialBytes += bytes;
                     } else {
-                        tasks.add(new DataTask(what, key(e.dumpId()), bytes, load));
+                        tasks.add(new DataTask(what, key(e.dumpId()), bytes, load, loadInOneStep(load, bytes)));
                     }
                     continue;
                 }
@@ -130,6 +158,21 @@ public record ArchivePlan(List<Statement> statements, List<DataTask> tasks, List
                         sequentialBytes, new SequentialLoad(sequentialLoads)));
             }
             return new ArchivePlan(List.copyOf(statements), List.copyOf(tasks), settings(), drops(), List.copyOf(notes));
+        }
+
+        /**
+         * A small table created by this restore is loaded in one step: its rows, then its own indexes and
+         * constraints in the same transaction (see {@code plan.TableLoads}); the step also creates it when
+         * its entry is one plain CREATE TABLE (see {@code plan.LoadCreates}).
+         */
+        private DataTask.Load loadInOneStep(Object load, long bytes) {
+            if (!(load instanceof TableDataLoad t) || !t.truncate() || bytes >= LOAD_MAX_BYTES
+                    || t.entry().copyStmt() == null
+                    || !Definitions.trim(t.entry().copyStmt()).regionMatches(true, 0, "COPY ", 0, 5)) {
+                return null;
+            }
+            TocEntry table = byId.get(t.entry().dependencies().get(0));
+            return new DataTask.Load(table != null && plainCreate(table) ? key(table.dumpId()) : null);
         }
 
         private int position(Object load) {

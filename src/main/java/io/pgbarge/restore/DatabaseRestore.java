@@ -120,8 +120,8 @@ public final class DatabaseRestore {
             RoleCreation creation = RoleCreation.plan(admin, statements, options.createRoles());
             statements = io.pgbarge.copy.OwnerSchemaGrants.add(admin, statements, creation.roles(), notes,
                     new ArchiveSchemaNaming(archive));
-            Plan plan = Planner.build(statements, List.of(), List.of(), withoutLeftOut(archivePlan.tasks(), kept.keys()),
-                    creation.roles(), true);
+            List<DataTask> tasks = resumedLoads(admin, withoutLeftOut(archivePlan.tasks(), kept.keys()));
+            Plan plan = Planner.build(statements, List.of(), List.of(), tasks, creation.roles(), true);
             notes.addAll(plan.notes());
             progress.phaseFinished("plan");
 
@@ -202,6 +202,47 @@ public final class DatabaseRestore {
         } catch (io.pgbarge.copy.MissingExtensions.Refused e) {
             throw new RestoreFailedException(RestoreFailedException.Reason.BLOCKED, e.getMessage(), null);
         }
+    }
+
+    /**
+     * On resume, the journal decides how a table is loaded where it knows: one whose rows were loaded as
+     * a step of their own (by a pgbarge that had no load steps) keeps that layout, so that its finished
+     * index and constraint steps are recognized; and a load step does not create a table that is on the
+     * target already (the interrupted run created it in its pre-data).
+     */
+    private List<DataTask> resumedLoads(Connection admin, List<DataTask> tasks) throws SQLException {
+        if (journal == null || !journal.preDataDone()) {
+            return tasks;
+        }
+        java.util.Set<String> done = journal.doneSteps();
+        List<String> names = tasks.stream().filter(t -> t.load() != null && t.load().creator() != null)
+                .map(t -> TableDataLoader.relation((TableDataLoad) t.payload())).toList();
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        if (!names.isEmpty()) {
+            try (var ps = admin.prepareStatement("SELECT n FROM pg_catalog.unnest(?::text[]) n"
+                    + " WHERE pg_catalog.to_regclass(n) IS NOT NULL")) {
+                ps.setArray(1, admin.createArrayOf("text", names.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        List<DataTask> out = new ArrayList<>(tasks.size());
+        for (DataTask t : tasks) {
+            if (t.load() == null) {
+                out.add(t);
+            } else if (done.contains(io.pgbarge.journal.StepKeys.taskKey(t.description()))) {
+                out.add(t.withLoad(null));
+            } else if (t.load().creator() != null
+                    && existing.contains(TableDataLoader.relation((TableDataLoad) t.payload()))) {
+                out.add(t.withLoad(new DataTask.Load(null)));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** The data loads without those of tables left out (their TABLE DATA entries depend on them). */
@@ -367,7 +408,8 @@ public final class DatabaseRestore {
         };
         Executor ex = new Executor(options.jobs(),
                 i -> new WorkerSessions("restore-" + i, noSource, SessionSetup.NONE, target, setup), work, 3)
-                .notes(progress::note);
+                .notes(progress::note).apart(work::apart);
+        work.claimer(ex::claim);
         if (journaled != null) {
             ex.journal(journaled);
         }

@@ -62,6 +62,46 @@ final class RestoreStepWork implements StepRunner {
         return loads.stream().noneMatch(l -> l instanceof TableDataLoad t && !t.truncate());
     }
 
+    /** Takes over steps that wait for nothing but a running step (see Executor.claim). */
+    @FunctionalInterface
+    interface Claimer {
+        List<Step> claim(Step by, java.util.function.Predicate<Step> which) throws StepFailedException;
+    }
+
+    private Claimer claimer = (by, which) -> List.of();
+
+    /** Lets load steps add the foreign keys whose other table is in already (none until set). */
+    RestoreStepWork claimer(Claimer c) {
+        this.claimer = c;
+        return this;
+    }
+
+    /**
+     * A foreign key added in one statement can go into the load of either of its tables once the other
+     * is in: one transaction, one round trip and one commit fewer per key. Its locks on the other table
+     * are taken in plan order by every load, so two loads do not wait for each other in a circle.
+     */
+    private static boolean foldable(Step d) {
+        return d.kind() == Step.Kind.SQL && d.statement() != null && d.statement().kind().equals("FK CONSTRAINT")
+                && d.statement().sql().startsWith("ALTER TABLE ONLY ");
+    }
+
+    /**
+     * Two loads that share a foreign key are better run one after the other: side by side, neither
+     * finds the other in, and the key becomes a step of its own.
+     */
+    boolean apart(Step a, Step b) {
+        if (!a.isLoad() || !b.isLoad()) {
+            return false;
+        }
+        for (Step d : a.neededBy()) {
+            if (foldable(d) && d.needs().contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Index builds limit themselves to one process while every one of {@code jobs} workers is busy. */
     RestoreStepWork jobs(int jobs) {
         this.builds = new io.pgbarge.exec.BuildWorkers(jobs);
@@ -86,7 +126,13 @@ final class RestoreStepWork implements StepRunner {
         Instant start = Instant.now();
         switch (step.kind()) {
             case SQL -> sql(step, target);
-            case TASK -> task(step, step.task().payload(), target);
+            case TASK -> {
+                if (step.isLoad()) {
+                    load(step, (TableDataLoad) step.task().payload(), target);
+                } else {
+                    task(step, step.task().payload(), target);
+                }
+            }
             default -> throw new IllegalStateException("a restore has no " + step.kind() + " steps");
         }
         progress.stepFinished(step.kind().name(), step.describe(), Duration.between(start, Instant.now()));
@@ -137,6 +183,108 @@ final class RestoreStepWork implements StepRunner {
         if (lines != null) {
             verify.add(TableDataLoader.relation(t), TableDataLoader.columns(t), lines);
         }
+    }
+
+    /**
+     * A small table in one transaction: its CREATE TABLE and what goes with it when the step creates it,
+     * its rows, then its own indexes and constraints as one batch. A failure anywhere leaves nothing of
+     * it, so the step runs again whole on --resume.
+     */
+    private void load(Step step, TableDataLoad t, Connection target) throws StepFailedException {
+        RunProgress.TableState state = states.get(t.entry().dumpId());
+        state.bytes.set(0);
+        progress.tableStarted(state);
+        String copy = t.entry().copyStmt() == null ? "" : Definitions.trim(t.entry().copyStmt());
+        LineChecksum lines = verify != null && copy.regionMatches(true, 0, "COPY ", 0, 5)
+                ? new LineChecksum(archive.charset()) : null;
+        long n;
+        String running = null;
+        try {
+            boolean autoCommit = target.getAutoCommit();
+            if (ownTransactions) {
+                target.setAutoCommit(false);
+            }
+            try {
+                io.pgbarge.copy.AfterRows.run(step.before(), target);
+                running = copy;
+                n = TableDataLoader.copy(target, archive, t, !step.before().isEmpty(), state.bytes::addAndGet, lines);
+                running = null;
+                List<io.pgbarge.ddl.Statement> after = step.after();
+                List<Step> folded = claimer.claim(step, RestoreStepWork::foldable);
+                if (!folded.isEmpty()) {
+                    after = new java.util.ArrayList<>(after);
+                    for (Step d : folded) {
+                        after.add(d.statement());
+                    }
+                }
+                io.pgbarge.copy.AfterRows.run(after, target);
+                if (ownTransactions) {
+                    target.commit();
+                }
+            } catch (SQLException | IOException | RuntimeException | StepFailedException e) {
+                if (ownTransactions) {
+                    rollback(target, e);
+                }
+                throw e;
+            } finally {
+                if (ownTransactions) {
+                    restore(target, autoCommit);
+                }
+            }
+        } catch (StepFailedException e) {
+            progress.tableFailed(state);
+            throw e;
+        } catch (io.pgbarge.copy.AfterRows.Failed e) {
+            progress.tableFailed(state);
+            io.pgbarge.ddl.Statement failed = e.statement();
+            String what = failed == null ? "the statements of table " + t.table()
+                    : (step.before().contains(failed) ? "creating " : "") + failed.kind().toLowerCase() + " "
+                    + failed.name();
+            throw new StepFailedException(what + " (in the load of table " + t.table() + ", rolled back whole)",
+                    "target", failed == null ? null : failed.sql(), e.getCause());
+        } catch (SQLException e) {
+            progress.tableFailed(state);
+            throw new StepFailedException("loading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
+                    "target", running, e);
+        } catch (IOException e) {
+            progress.tableFailed(state);
+            throw new StepFailedException("reading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
+                    "archive", null, e);
+        }
+        progress.tableFinished(state, n);
+        rows.put(t.table(), n);
+        if (lines != null) {
+            verify.add(TableDataLoader.relation(t), TableDataLoader.columns(t), lines);
+        }
+    }
+
+    private static void rollback(Connection c, Exception e) {
+        try {
+            c.rollback();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    private static void restore(Connection c, boolean autoCommit) {
+        try {
+            c.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the session is dropped after a failure
+        }
+    }
+
+    /**
+     * A load step that may have committed before (its session lost, or the process stopped before the
+     * journal said so) did if its first statement finds its object there: its work was all-or-nothing.
+     */
+    @Override
+    public boolean foundDone(Step step, StepFailedException f) {
+        if (!step.isLoad()) {
+            return StepRunner.super.foundDone(step, f);
+        }
+        List<io.pgbarge.ddl.Statement> first = !step.before().isEmpty() ? step.before() : step.after();
+        return !first.isEmpty() && first.get(0).sql().equals(f.sql()) && f.error().alreadyDone(f.sql());
     }
 
     private void sql(Step step, Connection target) throws StepFailedException {

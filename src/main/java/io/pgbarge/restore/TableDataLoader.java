@@ -38,36 +38,12 @@ final class TableDataLoader {
     /** @param lines when not null, fed every line of the entry's data as it streams (restore --verify) */
     static long load(Connection c, Archive archive, TableDataLoad load, boolean ownTransaction, LongConsumer bytesRead,
                      LineChecksum lines) throws SQLException, IOException {
-        String copy = Definitions.trim(load.entry().copyStmt());
-        boolean freeze = load.truncate() && ordinaryTable(c, load.entry().namespace(), load.entry().tag());
-        if (freeze) {
-            copy = copy + " WITH (FREEZE)";
-        }
         boolean autoCommit = c.getAutoCommit();
         if (ownTransaction) {
             c.setAutoCommit(false);
         }
         try {
-            if (load.truncate()) {
-                try (var st = c.createStatement()) {
-                    st.execute("TRUNCATE ONLY " + relation(load));
-                }
-            }
-            long rows;
-            CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
-            try (InputStream raw = archive.openCopyData(load.entry());
-                 InputStream in = lines == null ? new Counting(raw, bytesRead)
-                         : lines.watch(new Counting(raw, bytesRead))) {
-                if (archive.charset() == null || archive.charset().equals(StandardCharsets.UTF_8)) {
-                    rows = cm.copyIn(copy, in, 64 * 1024);
-                } else {
-                    // pgjdbc sessions are UTF8: convert from the archive's encoding
-                    rows = cm.copyIn(copy, new InputStreamReader(in, archive.charset()), 64 * 1024);
-                }
-            }
-            if (lines != null) {
-                lines.finish();
-            }
+            long rows = copy(c, archive, load, false, bytesRead, lines);
             if (ownTransaction) {
                 c.commit();
             }
@@ -90,6 +66,42 @@ final class TableDataLoader {
                 }
             }
         }
+    }
+
+    /**
+     * The COPY alone, in the caller's transaction. A table created by this restore is emptied first
+     * (a retry, or a table that held rows) and loaded with FREEZE, as its TRUNCATE makes it new in the
+     * transaction; one created in this very transaction ({@code createdHere}) is empty and new already.
+     */
+    static long copy(Connection c, Archive archive, TableDataLoad load, boolean createdHere, LongConsumer bytesRead,
+                     LineChecksum lines) throws SQLException, IOException {
+        String copy = Definitions.trim(load.entry().copyStmt());
+        boolean freeze = createdHere
+                || load.truncate() && ordinaryTable(c, load.entry().namespace(), load.entry().tag());
+        if (freeze) {
+            copy = copy + " WITH (FREEZE)";
+        }
+        if (load.truncate() && !createdHere) {
+            try (var st = c.createStatement()) {
+                st.execute("TRUNCATE ONLY " + relation(load));
+            }
+        }
+        long rows;
+        CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
+        try (InputStream raw = archive.openCopyData(load.entry());
+             InputStream in = lines == null ? new Counting(raw, bytesRead)
+                     : lines.watch(new Counting(raw, bytesRead))) {
+            if (archive.charset() == null || archive.charset().equals(StandardCharsets.UTF_8)) {
+                rows = cm.copyIn(copy, in, 64 * 1024);
+            } else {
+                // pgjdbc sessions are UTF8: convert from the archive's encoding
+                rows = cm.copyIn(copy, new InputStreamReader(in, archive.charset()), 64 * 1024);
+            }
+        }
+        if (lines != null) {
+            lines.finish();
+        }
+        return rows;
     }
 
     /** The relation COPY names: the text between COPY and the column list or FROM. */

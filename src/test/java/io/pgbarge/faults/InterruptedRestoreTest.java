@@ -39,7 +39,7 @@ class InterruptedRestoreTest {
 
         PgbargeProcess p = PgbargeProcess.start(restoreArgs(archive, tgt));
         SlowTable.awaitCopy(tgt, "public.big");
-        awaitDone("data of public.t", p);
+        awaitLoaded("data of public.t", p);
         p.kill9();
         List<String> finished = finishedTables();
         assertThat(finished).isNotEmpty().doesNotContain("public.big");
@@ -120,8 +120,9 @@ class InterruptedRestoreTest {
         return Journals.in(work.resolve("journals"));
     }
 
-    private void awaitDone(String step, PgbargeProcess p) throws Exception {
-        awaitText("\"type\":\"done\",\"step\":\"task " + step, p);
+    /** A small table's load (rows, indexes and constraints in one step) finished. */
+    private void awaitLoaded(String step, PgbargeProcess p) throws Exception {
+        awaitText("\"type\":\"done\",\"step\":\"load task " + step, p);
     }
 
     private void awaitText(String text, PgbargeProcess p) throws Exception {
@@ -130,6 +131,6 @@ class InterruptedRestoreTest {
 
     private List<String> finishedTables() throws Exception {
         return Journals.matching(work.resolve("journals"),
-                Pattern.compile("\"type\":\"done\",\"step\":\"task data of ([^\"]+)\""));
+                Pattern.compile("\"type\":\"done\",\"step\":\"(?:load )?task data of ([^\"]+)\""));
     }
 }

@@ -178,6 +178,42 @@ class PlannerTest {
         assertThat(triggerStep.needs()).containsExactly(load);
     }
 
+    /**
+     * A restore's TABLE DATA entry marked as a load: keys are the archive's dump ids, the rows a data
+     * task's key; its own index and constraint go into the task's step (the foreign key to another
+     * loaded table stays a step of its own, needing both loads), its CREATE TABLE and comment too,
+     * and a task without a creator key keeps its table in pre-data.
+     */
+    @Test
+    void aRestoresSmallTableDataTaskBecomesALoadStepThatCreatesItsTableAndBuildsItsIndexes() {
+        Statement t1 = Statement.of("TABLE", "s.t1", Section.PRE_DATA, "CREATE TABLE s.t1 ()", Set.of("dump:1"), Set.of());
+        Statement comment = Statement.of("COMMENT", "TABLE s.t1", Section.PRE_DATA, "COMMENT ON TABLE s.t1 IS 'x'",
+                Set.of("dump:3"), Set.of("dump:1"));
+        Statement t2 = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("dump:2"), Set.of());
+        Statement pk1 = Statement.of("CONSTRAINT", "s.t1 t1_pkey", Section.POST_DATA, "ALTER TABLE ONLY s.t1 ADD …",
+                Set.of("dump:20"), Set.of("dump:1", "dump:10"));
+        Statement pk2 = Statement.of("CONSTRAINT", "s.t2 t2_pkey", Section.POST_DATA, "ALTER TABLE ONLY s.t2 ADD …",
+                Set.of("dump:21"), Set.of("dump:2", "dump:11"));
+        Statement fk = Statement.of("FK CONSTRAINT", "s.t2 t2_fk", Section.POST_DATA, "ALTER TABLE ONLY s.t2 ADD …",
+                Set.of("dump:22"), Set.of("dump:2", "dump:20", "dump:11"));
+        DataTask data1 = new DataTask("data of s.t1", "dump:10", 100, "payload 1", new DataTask.Load("dump:1"));
+        DataTask data2 = new DataTask("data of s.t2", "dump:11", 100, "payload 2", new DataTask.Load(null));
+        Plan plan = Planner.build(List.of(t1, comment, t2, pk1, pk2, fk), List.of(), List.of(), List.of(data1, data2),
+                TargetRoles.of(r -> true, r -> true), true, false);
+        assertThat(plan.preData()).containsExactly(t2);
+        Step load1 = plan.steps().stream().filter(s -> s.task() == data1).findFirst().orElseThrow();
+        Step load2 = plan.steps().stream().filter(s -> s.task() == data2).findFirst().orElseThrow();
+        assertThat(load1.isLoad()).isTrue();
+        assertThat(load1.kind()).isEqualTo(Step.Kind.TASK);
+        assertThat(load1.before()).containsExactly(t1, comment);
+        assertThat(load1.after()).containsExactly(pk1);
+        assertThat(load2.before()).isEmpty();
+        assertThat(load2.after()).containsExactly(pk2);
+        Step fkStep = plan.steps().stream().filter(s -> s.statement() == fk).findFirst().orElseThrow();
+        assertThat(fkStep.needs()).containsExactlyInAnyOrder(load1, load2);
+        assertThat(plan.steps()).hasSize(3);
+    }
+
     @Test
     void aTableThatAPreDataObjectNeedsOrThatExistsOnTheTargetIsCreatedInPreData() {
         Statement t2 = Statement.of("TABLE", "s.t2", Section.PRE_DATA, "CREATE TABLE s.t2 ()", Set.of("pg_class:2"), Set.of());
