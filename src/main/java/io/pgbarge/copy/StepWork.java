@@ -66,15 +66,7 @@ final class StepWork implements StepRunner {
      * finds the other in, and the key becomes a step of its own (see {@link #foldable}).
      */
     boolean apart(Step a, Step b) {
-        if (!a.isLoad() || !b.isLoad()) {
-            return false;
-        }
-        for (Step d : a.neededBy()) {
-            if (foldable(d) && d.needs().contains(b)) {
-                return true;
-            }
-        }
-        return false;
+        return Step.loadsSharing(a, b, this::foldable);
     }
 
     /** Carries a claim's failure out of the load's transaction callback. */

@@ -143,6 +143,22 @@ public final class Step {
         return List.copyOf(neededBy);
     }
 
+    /**
+     * Whether both are loads and some step {@code via} accepts needs both (a foreign key between their
+     * tables): such loads are better run one after the other, so that the second can take it in.
+     */
+    public static boolean loadsSharing(Step a, Step b, java.util.function.Predicate<Step> via) {
+        if (!a.isLoad() || !b.isLoad()) {
+            return false;
+        }
+        for (Step d : a.neededBy) {
+            if (via.test(d) && d.needs.contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Short description for progress and errors. */
     public String describe() {
         return switch (kind) {

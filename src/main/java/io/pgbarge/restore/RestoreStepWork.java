@@ -91,15 +91,7 @@ final class RestoreStepWork implements StepRunner {
      * finds the other in, and the key becomes a step of its own.
      */
     boolean apart(Step a, Step b) {
-        if (!a.isLoad() || !b.isLoad()) {
-            return false;
-        }
-        for (Step d : a.neededBy()) {
-            if (foldable(d) && d.needs().contains(b)) {
-                return true;
-            }
-        }
-        return false;
+        return Step.loadsSharing(a, b, RestoreStepWork::foldable);
     }
 
     /** Index builds limit themselves to one process while every one of {@code jobs} workers is busy. */
@@ -160,24 +152,34 @@ final class RestoreStepWork implements StepRunner {
 
     private void table(TableDataLoad t, Connection target) throws StepFailedException {
         RunProgress.TableState state = states.get(t.entry().dumpId());
-        state.bytes.set(0);
-        progress.tableStarted(state);
+        LineChecksum lines = started(t, state);
         long n;
-        String copy = t.entry().copyStmt() == null ? "" : Definitions.trim(t.entry().copyStmt());
-        // a retry starts a fresh checksum: only a load that committed counts
-        LineChecksum lines = verify != null && copy.regionMatches(true, 0, "COPY ", 0, 5)
-                ? new LineChecksum(archive.charset()) : null;
         try {
             n = TableDataLoader.load(target, archive, t, ownTransactions, state.bytes::addAndGet, lines);
-        } catch (SQLException e) {
-            progress.tableFailed(state);
-            throw new StepFailedException("loading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
-                    "target", Definitions.trim(t.entry().copyStmt()), e);
-        } catch (IOException e) {
-            progress.tableFailed(state);
-            throw new StepFailedException("reading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
-                    "archive", null, e);
+        } catch (SQLException | IOException e) {
+            throw failed(t, state, e, Definitions.trim(t.entry().copyStmt()));
         }
+        finished(t, state, n, lines);
+    }
+
+    /** @return the checksum the table's lines go into for --verify, or null */
+    private LineChecksum started(TableDataLoad t, RunProgress.TableState state) {
+        state.bytes.set(0);
+        progress.tableStarted(state);
+        String copy = t.entry().copyStmt() == null ? "" : Definitions.trim(t.entry().copyStmt());
+        // a retry starts a fresh checksum: only a load that committed counts
+        return verify != null && copy.regionMatches(true, 0, "COPY ", 0, 5) ? new LineChecksum(archive.charset()) : null;
+    }
+
+    /** A load's failure on the target (the SQL it ran) or in the archive (an IOException). */
+    private StepFailedException failed(TableDataLoad t, RunProgress.TableState state, Exception e, String sql) {
+        progress.tableFailed(state);
+        boolean archiveSide = e instanceof IOException;
+        return new StepFailedException((archiveSide ? "reading" : "loading") + " the data of " + t.table()
+                + " (entry " + t.entry().dumpId() + ")", archiveSide ? "archive" : "target", archiveSide ? null : sql, e);
+    }
+
+    private void finished(TableDataLoad t, RunProgress.TableState state, long n, LineChecksum lines) {
         progress.tableFinished(state, n);
         rows.put(t.table(), n);
         if (lines != null) {
@@ -192,11 +194,8 @@ final class RestoreStepWork implements StepRunner {
      */
     private void load(Step step, TableDataLoad t, Connection target) throws StepFailedException {
         RunProgress.TableState state = states.get(t.entry().dumpId());
-        state.bytes.set(0);
-        progress.tableStarted(state);
+        LineChecksum lines = started(t, state);
         String copy = t.entry().copyStmt() == null ? "" : Definitions.trim(t.entry().copyStmt());
-        LineChecksum lines = verify != null && copy.regionMatches(true, 0, "COPY ", 0, 5)
-                ? new LineChecksum(archive.charset()) : null;
         long n;
         String running = null;
         try {
@@ -242,20 +241,10 @@ final class RestoreStepWork implements StepRunner {
                     + failed.name();
             throw new StepFailedException(what + " (in the load of table " + t.table() + ", rolled back whole)",
                     "target", failed == null ? null : failed.sql(), e.getCause());
-        } catch (SQLException e) {
-            progress.tableFailed(state);
-            throw new StepFailedException("loading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
-                    "target", running, e);
-        } catch (IOException e) {
-            progress.tableFailed(state);
-            throw new StepFailedException("reading the data of " + t.table() + " (entry " + t.entry().dumpId() + ")",
-                    "archive", null, e);
+        } catch (SQLException | IOException e) {
+            throw failed(t, state, e, running);
         }
-        progress.tableFinished(state, n);
-        rows.put(t.table(), n);
-        if (lines != null) {
-            verify.add(TableDataLoader.relation(t), TableDataLoader.columns(t), lines);
-        }
+        finished(t, state, n, lines);
     }
 
     private static void rollback(Connection c, Exception e) {
