@@ -573,14 +573,15 @@ public final class Planner {
      * A table's other post-data statements (ADD CONSTRAINT … USING INDEX, foreign keys, triggers…)
      * lock it against CREATE INDEX; started while one of its indexes builds, they would hold a worker
      * idle for the whole build. Made to wait for the table's index builds, they leave the worker free
-     * for other work meanwhile. An edge that would close a cycle is not added.
+     * for other work meanwhile. A restore's rows are data tasks, so their keys count too. An edge that
+     * would close a cycle is not added.
      */
-    private static void waitForIndexBuilds(List<Step> steps) {
+    private void waitForIndexBuilds(List<Step> steps) {
         Map<String, List<Step>> buildsByData = new HashMap<>();
         for (Step s : steps) {
             if (isIndexBuild(s)) {
                 for (String k : s.statement().requires()) {
-                    if (Keys.isData(k)) {
+                    if (isData(k)) {
                         buildsByData.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
                     }
                 }
@@ -594,7 +595,7 @@ public final class Planner {
                 continue;
             }
             for (String k : s.statement().requires()) {
-                if (!Keys.isData(k)) {
+                if (!isData(k)) {
                     continue;
                 }
                 for (Step build : buildsByData.getOrDefault(k, List.of())) {

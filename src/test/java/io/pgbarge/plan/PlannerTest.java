@@ -113,6 +113,26 @@ class PlannerTest {
         assertThat(o.needs()).doesNotContain(g, p);
     }
 
+    /** The same for a restore, whose rows are data tasks: the constraint waited for the GIN build's lock. */
+    @Test
+    void aRestoredTablesConstraintsWaitForAllItsIndexBuildsToo() {
+        Statement table = Statement.of("TABLE", "s.t1", Section.PRE_DATA, "CREATE TABLE s.t1 ()", Set.of("dump:1"), Set.of());
+        Statement pk = new Statement("INDEX", "s.t1_pkey", Section.POST_DATA, "CREATE UNIQUE INDEX t1_pkey ON s.t1 USING btree (a)",
+                Set.of("dump:20"), Set.of("dump:1", "dump:10"), Set.of(), null);
+        Statement gin = new Statement("INDEX", "s.t1_doc", Section.POST_DATA, "CREATE INDEX t1_doc ON s.t1 USING gin (doc)",
+                Set.of("dump:21"), Set.of("dump:1", "dump:10"), Set.of(), null);
+        Statement con = Statement.of("CONSTRAINT", "s.t1 t1_pkey", Section.POST_DATA, "ALTER TABLE ONLY s.t1 ADD …",
+                Set.of("dump:22"), Set.of("dump:1", "dump:10", "dump:20"));
+        DataTask data = new DataTask("data of s.t1", "dump:10", 10_000_000, "payload", null);
+        Plan plan = Planner.build(List.of(table, pk, gin, con), List.of(), List.of(), List.of(data),
+                TargetRoles.of(r -> true, r -> true), true, false);
+        Step g = plan.steps().stream().filter(s -> s.statement() == gin).findFirst().orElseThrow();
+        Step p = plan.steps().stream().filter(s -> s.statement() == pk).findFirst().orElseThrow();
+        Step c = plan.steps().stream().filter(s -> s.statement() == con).findFirst().orElseThrow();
+        assertThat(c.needs()).contains(g, p);
+        assertThat(g.needs()).extracting(Step::task).containsExactly(data);
+    }
+
     @Test
     void aMaterializedViewIsRefreshedAfterTheRowsOfEveryTableItReadsEvenThroughViews() {
         Statement t = st("table", Section.PRE_DATA, Set.of("pg_class:2"), Set.of());
