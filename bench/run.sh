@@ -3,8 +3,10 @@
 #
 #   bench/run.sh [--jobs N] [--repeat N] [--tools LIST] [--setup-only] [DATASET...]
 #
-# --repeat N runs every tool N times per dataset (rounds: each round runs every tool once, in the
-# same order) and reports each tool's median, and pgbarge's median against the fastest peer's.
+# --repeat N runs every tool N times per dataset (rounds: each round runs every tool once; each round
+# starts one tool further down the list, so that no tool always runs first after a dataset change or
+# right after the same other tool) and reports each tool's median, and pgbarge's median against the
+# fastest peer's.
 # DATASET: small, big, mixed, remote (default: all four). TOOLS (comma-separated, default all):
 #   pgbarge        pgbarge copy SRC TGT -j N
 #   pgbarge-noanalyze  the same with --no-analyze, as pg_dump | psql and pg_restore leave tables
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     -r|--repeat) REPEAT="$2"; shift 2 ;;
     --tools) TOOLS="$2"; shift 2 ;;
     --setup-only) SETUP_ONLY=1; shift ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     small|big|mixed|remote) DATASETS+=("$1"); shift ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -385,7 +387,9 @@ for d in "${DATASETS[@]}"; do
   if [ "$d" = remote ]; then set_remote on; else set_remote off; fi
   warm_source "$db"
   for round in $(seq 1 "$REPEAT"); do
-    for tool in "${TOOL_LIST[@]}"; do
+    n=${#TOOL_LIST[@]}; order=()
+    for i in $(seq 0 $((n - 1))); do order+=("${TOOL_LIST[$(( (i + round - 1) % n ))]}"); done
+    for tool in "${order[@]}"; do
       tdb="bench_${d}_${tool//-/_}_$round"
       fresh_target "$tdb"
       GCLOG="$BD/logs/$RUN-$d-$tool-$round.gc"
