@@ -21,6 +21,7 @@ final class IndexReader {
                 + " COALESCE((SELECT co.oid FROM pg_catalog.pg_constraint co WHERE co.conindid = i.indexrelid"
                 + "   AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x') LIMIT 1), 0) AS constraint_oid,"
                 + " pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment,"
+                + " (SELECT a.amname FROM pg_catalog.pg_am a WHERE a.oid = ic.relam) AS am, ic.reloptions,"
                 + " tn.nspname AS table_schema, t.relname AS table_name, t.relkind AS table_kind"
                 + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid"
                 + " JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace"
@@ -32,6 +33,7 @@ final class IndexReader {
                 Sql.qualified(rs.getString("table_schema"), rs.getString("table_name")), TableScope.ch(rs, "table_kind") == 'm',
                 rs.getString("nspname"), rs.getString("relname"), rs.getString("def"),
                 TableScope.ch(rs, "relkind") == 'I', rs.getLong("parent"), rs.getLong("constraint_oid"),
-                rs.getBoolean("indisclustered"), rs.getBoolean("indisreplident"), rs.getString("comment")));
+                rs.getBoolean("indisclustered"), rs.getBoolean("indisreplident"), rs.getString("comment"),
+                rs.getString("am"), EventTrigger.strings(rs.getArray("reloptions"))));
     }
 }

@@ -147,6 +147,10 @@ public final class DatabaseCopy {
                             .filter(t -> !(t.payload() instanceof io.pgbarge.catalog.ExtensionConfigTable x
                                     && kept.leftOut().containsKey(x.extension()))).toList()
                     : List.of();
+            if (!options.schemaOnly()) {
+                statements = IndexesBeforeRows.apply(statements, catalog.tables().indexes(), tables, holderConn, admin,
+                        journal != null && journal.preDataDone(), notes);
+            }
             Map<Long, List<TableSlice>> slices = options.schemaOnly() ? Map.of()
                     : TableSlicer.plan(holderConn, catalog.server().major(), tables, options.jobs());
             Plan plan = Planner.build(statements, catalog.dependencies(), tables, tasks,
