@@ -29,7 +29,7 @@ final class TableSlicer {
     /** Internal: the slice size in bytes of heap + TOAST (tests set it small to slice small tables). */
     static final String SLICE_BYTES_PROPERTY = "pgbarge.sliceBytes";
     static final long DEFAULT_SLICE_BYTES = 256L << 20;
-    /** Slices per worker at most: enough to even out the ends of the copies, not so many to cost. */
+    /** Slices per worker: enough to even out the end of the table's copy, not so many to cost. */
     private static final int SLICES_PER_JOB = 4;
 
     private TableSlicer() {
@@ -68,10 +68,10 @@ final class TableSlicer {
         Map<Long, List<TableSlice>> out = new HashMap<>();
         for (Table t : large) {
             long p = pages.getOrDefault(t.oid(), 0L);
-            long wanted = (t.estimatedBytes() + sliceBytes - 1) / sliceBytes;
-            int count = (int) Math.min(Math.min(wanted, (long) jobs * SLICES_PER_JOB), p);
+            // as many as the workers can even out at the end (the last ones small, see TableSlice.tapered)
+            int count = (int) Math.min((long) jobs * SLICES_PER_JOB, p);
             if (count > 1) {
-                out.put(t.oid(), TableSlice.split(p, count));
+                out.put(t.oid(), TableSlice.tapered(p, count, jobs));
             }
         }
         return out;

@@ -114,6 +114,18 @@ class SlicedCopyTest {
     }
 
     @Test
+    void taperedSlicesShrinkRoundByRoundAndCoverEveryPageOnce() {
+        List<TableSlice> slices = TableSlice.tapered(2000, 8, 2);
+        // weights 4,4,3,3,2,2,1,1 of 20
+        assertThat(slices).extracting(TableSlice::fromPage).containsExactly(0L, 400L, 800L, 1100L, 1400L, 1600L, 1800L, 1900L);
+        assertThat(slices).extracting(TableSlice::toPage).containsExactly(400L, 800L, 1100L, 1400L, 1600L, 1800L, 1900L, -1L);
+        // an odd count: the last round has one slice, the smallest
+        List<TableSlice> odd = TableSlice.tapered(100, 5, 2);
+        assertThat(odd).extracting(TableSlice::fromPage).containsExactly(0L, 27L, 54L, 72L, 90L);
+        assertThat(odd.get(4).toPage()).isEqualTo(-1L);
+    }
+
+    @Test
     void slicesCoverEveryPageOnceAndTheLastIsOpenEnded() {
         List<TableSlice> slices = TableSlice.split(10, 3);
         assertThat(slices).extracting(TableSlice::fromPage).containsExactly(0L, 3L, 6L);
