@@ -56,11 +56,11 @@ final class IndexesBeforeRows {
     static List<Statement> apply(List<Statement> statements, List<Index> indexes, List<Table> tables,
                                  Connection source, Connection target, boolean resumed, List<String> notes)
             throws SQLException {
-        Map<String, Index> candidates = candidates(indexes, tables);
+        Set<String> candidates = candidates(indexes, tables);
         Map<String, Statement> creates = new HashMap<>();
         for (Statement s : statements) {
             if (s.kind().equals("INDEX") && s.section() == Section.POST_DATA) {
-                s.provides().stream().filter(candidates::containsKey).findFirst().ifPresent(k -> creates.put(k, s));
+                s.provides().stream().filter(candidates::contains).findFirst().ifPresent(k -> creates.put(k, s));
             }
         }
         if (creates.isEmpty()) {
@@ -95,16 +95,16 @@ final class IndexesBeforeRows {
     }
 
     /** GIN indexes with a pending list, of tables large enough, by their key; not those of constraints or partitions. */
-    private static Map<String, Index> candidates(List<Index> indexes, List<Table> tables) {
+    private static Set<String> candidates(List<Index> indexes, List<Table> tables) {
         long min = Long.getLong(MIN_BYTES_PROPERTY, MIN_TABLE_BYTES);
         Map<Long, Table> byOid = new HashMap<>();
         tables.forEach(t -> byOid.put(t.oid(), t));
-        Map<String, Index> out = new HashMap<>();
+        Set<String> out = new java.util.HashSet<>();
         for (Index i : indexes) {
             Table t = byOid.get(i.tableOid());
             if (t != null && t.hasData() && t.relkind() == 'r' && t.estimatedBytes() >= min && i.constraintOid() == 0
                     && !i.partitioned() && i.parentOid() == 0 && !i.onMatview() && isGinWithPendingList(i)) {
-                out.put(Keys.rel(i.oid()), i);
+                out.add(Keys.rel(i.oid()));
             }
         }
         return out;
