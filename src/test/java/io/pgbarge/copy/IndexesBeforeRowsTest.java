@@ -161,6 +161,28 @@ class IndexesBeforeRowsTest {
         try (Connection c = db.connect()) {
             assertThat(LinkProbe.toServer(c)).isPositive().isFinite();
             assertThat(LinkProbe.fromServer(c)).isPositive().isFinite();
+            assertThat(LinkProbe.toServer(c)).isPositive();   // again: its temporary table is gone
+            assertThat(c.getAutoCommit()).isTrue();
+            assertProbeTableGone(c);
+
+            // inside a transaction: what the transaction did before stays, the probe leaves nothing
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.execute("CREATE TABLE kept (i int)");
+            }
+            assertThat(LinkProbe.toServer(c)).isPositive();
+            assertThat(LinkProbe.fromServer(c)).isPositive();
+            assertProbeTableGone(c);
+            c.commit();
+        }
+        assertThat(db.scalar("SELECT count(*) FROM kept")).isEqualTo("0");
+    }
+
+    private static void assertProbeTableGone(Connection c) throws Exception {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery("SELECT pg_catalog.to_regclass('pg_temp.pgbarge_link_probe') IS NULL")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
         }
     }
 
