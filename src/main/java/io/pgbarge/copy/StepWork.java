@@ -26,6 +26,7 @@ final class StepWork implements StepRunner {
 
     private final java.util.function.Predicate<Step> recheck;
     private final io.pgbarge.exec.BuildWorkers builds;
+    private final io.pgbarge.exec.BuildMemory memory = new io.pgbarge.exec.BuildMemory();
 
     /** @param recheck foreign keys to drop and add again (a resume from a newer snapshot) */
     StepWork(RunProgress progress, Map<Long, RunProgress.TableState> states, Map<Long, CopyResult.TableRows> copied,
@@ -323,6 +324,7 @@ final class StepWork implements StepRunner {
         try (var st = s.target().createStatement()) {
             if (step.statement().kind().equals("INDEX")) {
                 builds.beforeBuild(s.target());
+                memory.beforeBuild(s.target(), sql);
             }
             st.execute(sql);
         } catch (SQLException e) {

@@ -26,6 +26,7 @@ final class RestoreStepWork implements StepRunner {
     private final boolean ownTransactions;
     private final ArchiveRows verify;
     private io.pgbarge.exec.BuildWorkers builds;
+    private final io.pgbarge.exec.BuildMemory memory = new io.pgbarge.exec.BuildMemory();
 
     /**
      * @param states          progress of each TABLE DATA entry, by dump id
@@ -279,8 +280,11 @@ final class RestoreStepWork implements StepRunner {
     private void sql(Step step, Connection target) throws StepFailedException {
         String sql = step.statement().sql();
         try (var st = target.createStatement()) {
-            if (builds != null && step.statement().kind().equals("INDEX")) {
-                builds.beforeBuild(target);
+            if (step.statement().kind().equals("INDEX")) {
+                if (builds != null) {
+                    builds.beforeBuild(target);
+                }
+                memory.beforeBuild(target, sql);
             }
             st.execute(sql);
         } catch (SQLException e) {
