@@ -41,7 +41,7 @@ final class LinkProbe {
         byte[] line = line();
         return rolledBack(target, () -> {
             try (var st = target.createStatement()) {
-                st.execute("CREATE TEMPORARY TABLE pgbarge_link_probe (t text) ON COMMIT DROP");
+                st.execute("CREATE TEMPORARY TABLE pg_temp.pgbarge_link_probe (t text) ON COMMIT DROP");
             }
             long start = System.nanoTime();
             long warm = send(target, line, WARM_BYTES);
@@ -109,7 +109,7 @@ final class LinkProbe {
 
     private static long send(Connection target, byte[] line, int bytes) throws SQLException {
         CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY pgbarge_link_probe FROM STDIN WHERE false");
+                "COPY pg_temp.pgbarge_link_probe FROM STDIN WHERE false");
         try {
             long sent = 0;
             while (sent < bytes) {
